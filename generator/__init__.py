@@ -1,0 +1,1 @@
+"""Belajar ASN site generator."""

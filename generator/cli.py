@@ -1,0 +1,145 @@
+"""The `lms` command: check, build, serve, new, schema. Exit 0 ok, 1 problems, 2 usage."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import pipeline, problems, scaffold, schema
+from .engine import EngineError
+from .problems import say
+
+
+def find_root(start: Path) -> Path:
+    """The folder holding site_config.yml: start itself or the nearest folder above it."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / "site_config.yml").is_file():
+            return folder
+    raise click.UsageError(f"site_config.yml not found in {start} or any folder above it "
+                           "(use --project DIR to name the project folder)")
+
+
+def project_option(func):
+    return click.option(
+        "--project", "project", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+        show_default=True, help="Project folder (the one with site_config.yml).",
+    )(func)
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def _print_problems(outcome: pipeline.Outcome, fmt: str = "text", err: bool = False) -> None:
+    text = problems.report(problems.sort(outcome.problems), outcome.language, outcome.files, fmt, _in_ci())
+    click.echo(text, err=err)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="belajar-asn", prog_name="lms")
+def main() -> None:
+    """Belajar ASN: turn course YAML and Markdown into a learning site."""
+
+
+@main.command()
+@project_option
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text",
+              show_default=True, help="Report format; under CI=true text also prints ::error lines.")
+def check(project: Path, strict: bool, fmt: str) -> None:
+    """Validate everything and build nothing."""
+    outcome = pipeline.check(find_root(project))
+    _print_problems(outcome, fmt)
+    sys.exit(1 if problems.failed(outcome.problems, strict) else 0)
+
+
+@main.command()
+@project_option
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder  [default: site/ in the project]")
+@click.option("--strict", is_flag=True, help="Treat warnings (ours and MkDocs') as errors.")
+def build(project: Path, out: Path | None, strict: bool) -> None:
+    """Check, then build the site (a failed build leaves the old site untouched)."""
+    root = find_root(project)
+    out = (out or root / "site").resolve()
+    try:
+        outcome = pipeline.build(root, out, strict)
+    except EngineError as exc:
+        click.echo(f"MkDocs: {exc}", err=True)
+        sys.exit(1)
+    if outcome.problems:
+        _print_problems(outcome, err=True)
+    if outcome.project is None or problems.failed(outcome.problems, strict):
+        click.echo(say("build-failed", outcome.language, out=out), err=True)
+        sys.exit(1)
+    for warning in outcome.warnings:
+        click.echo(f"MkDocs: {warning}", err=True)
+    click.echo(say("build-done", outcome.language, out=out, courses=len(outcome.project.published)))
+
+
+@main.command()
+@project_option
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
+def serve(project: Path, port: int) -> None:
+    """Build and serve the site on http://127.0.0.1:PORT, rebuilding when sources change."""
+    from . import engine
+
+    root = find_root(project)
+    out = root / ".lms" / "serve"
+
+    def rebuild() -> None:
+        try:
+            outcome = pipeline.build(root, out)
+        except EngineError as exc:
+            click.echo(f"MkDocs: {exc}", err=True)
+            return
+        if outcome.problems:
+            _print_problems(outcome, err=True)
+        if outcome.project is not None:
+            click.echo(say("serve-rebuilt", outcome.language), err=True)
+
+    rebuild()
+    out.mkdir(parents=True, exist_ok=True)
+    click.echo(f"http://127.0.0.1:{port}/")
+    engine.serve(rebuild, out, [root / "courses", root / "content", root / "site_config.yml"], port)
+
+
+@main.group()
+def new() -> None:
+    """Create a new piece of content from a valid skeleton."""
+
+
+@new.command("course")
+@project_option
+@click.argument("course_id")
+def new_course(project: Path, course_id: str) -> None:
+    """Write courses/COURSE_ID.yml and its first module's Markdown file."""
+    root = find_root(project)
+    if not scaffold.valid_id(course_id):
+        raise click.BadParameter(f"'{course_id}' is not a valid id: use lower-case letters, digits and "
+                                 "hyphens, for example pelayanan-prima", param_hint="COURSE_ID")
+    written = scaffold.new_course(root, course_id)
+    if not written:
+        click.echo(f"courses/{course_id}.yml already exists; nothing was written.", err=True)
+        sys.exit(1)
+    for path in written:
+        click.echo(path)
+
+
+@main.command("schema")
+@project_option
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the .schema.json files  [default: schemas/ in the project]")
+def schema_command(project: Path, out: Path | None) -> None:
+    """Write JSON Schema files for every YAML and front-matter kind, for editors."""
+    root = find_root(project)
+    for path in schema.write_schemas(out or root / "schemas"):
+        click.echo(path)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,77 @@
+"""The only module that imports MkDocs: build a written tree into a site, or serve it."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # MkDocs' end-of-life banner is not for trainers
+
+
+class EngineError(Exception):
+    """MkDocs failed or (under --strict) warned; the message says what it said."""
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextlib.contextmanager
+def _environment(epoch: int) -> Iterator[_Collect]:
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    logger = logging.getLogger("mkdocs")
+    handler = _Collect()
+    old_level, old_propagate = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(old_level)
+        logger.propagate = old_propagate
+        if saved is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
+def build(tree: Path, site_dir: Path, epoch: int, strict: bool = False) -> list[str]:
+    """Run Material for MkDocs on tree/mkdocs.yml into site_dir; return its warnings."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    with _environment(epoch) as log:
+        try:
+            config = load_config(config_file=str(tree / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
+            mkdocs_build(config)
+        except (MkDocsException, OSError) as exc:
+            raise EngineError("\n".join(log.messages + [str(exc)])) from None
+    return log.messages
+
+
+def serve(rebuild: Callable[[], None], root: Path, watch: list[Path], port: int, host: str = "127.0.0.1") -> None:
+    """Serve root with live reload; call rebuild (which refreshes root) when a watched path changes."""
+    from mkdocs.livereload import LiveReloadServer
+
+    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(root))
+    for path in watch:
+        if path.exists():
+            server.watch(str(path))
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()

@@ -1,0 +1,190 @@
+"""The typed model of a project; the same classes give the validator and the JSON Schemas."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from .data import categories, skm_ids
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+TEXT_PATTERN = r"\S"  # at least one visible character
+URL_PATTERN = r"^https?://\S+$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN), Field(examples=["pelayanan-prima"])]
+Text = Annotated[str, StringConstraints(pattern=TEXT_PATTERN)]
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
+SkmId = Literal[skm_ids()]  # type: ignore[valid-type]
+Category = Literal[categories()]  # type: ignore[valid-type]
+# YAML has no tuples: a pair is written as a two-item list, so allow list input here.
+Pair = Annotated[tuple[Text, Text], Field(strict=False)]
+Percent = Annotated[int, Field(ge=0, le=100)]
+Jp = Annotated[int, Field(ge=1, le=1000)]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors; values are taken as YAML typed them (no "4" -> 4)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# --- site_config.yml
+
+Color = Literal[
+    "red", "pink", "purple", "deep purple", "indigo", "blue", "light blue", "cyan", "teal",
+    "green", "light green", "lime", "yellow", "amber", "orange", "deep orange", "brown",
+    "grey", "blue grey", "black", "white",
+]
+
+
+class Theme(Strict):
+    """Look of the site, passed on to Material for MkDocs."""
+
+    primary: Color = Field("indigo", description="Warna utama (palet Material).")
+    accent: Color = Field("indigo", description="Warna aksen (palet Material).")
+    scheme: Literal["default", "slate"] = Field(
+        "default", description="Skema awal: default (terang) atau slate (gelap)."
+    )
+    logo: str | None = Field(None, description="Berkas logo, relatif terhadap folder proyek.")
+    favicon: str | None = Field(None, description="Berkas favicon, relatif terhadap folder proyek.")
+
+
+class SiteConfig(Strict):
+    """site_config.yml: settings for the whole site."""
+
+    site_name: Text = Field(description="Nama situs, tampil di kepala setiap halaman.")
+    site_description: Text | None = Field(None, description="Deskripsi singkat situs (meta description).")
+    site_url: Url | None = Field(None, description="Alamat publik situs, misalnya https://contoh.github.io/belajar-asn/.")
+    repo_url: Url | None = Field(None, description="Alamat repositori sumber situs.")
+    language: Literal["id", "en"] = Field("id", description="Bahasa situs dan pesan pemeriksa: id atau en.")
+    organization: Text | None = Field(None, description="Nama instansi pengelola situs.")
+    jp_target: Jp = Field(20, description="Target JP pengembangan kompetensi per tahun.")
+    theme: Theme = Field(default_factory=Theme, description="Tampilan (palet dan logo Material).")
+
+
+# --- courses/*.yml
+
+
+class Objective(Strict):
+    id: Id = Field(description="Id tujuan, dirujuk oleh soal lewat 'objective'.")
+    text: Text = Field(description="Rumusan tujuan pembelajaran.")
+
+
+class Choice(Strict):
+    text: Text = Field(description="Teks pilihan jawaban.")
+    correct: bool = Field(False, description="true bila pilihan ini benar.")
+    feedback: Text | None = Field(None, description="Umpan balik bila pilihan ini dipilih.")
+
+
+class QuestionBase(Strict):
+    prompt: Text = Field(description="Pertanyaan.")
+    objective: Id | None = Field(None, description="Id tujuan kursus yang diuji soal ini.")
+    hint: Text | None = Field(None, description="Petunjuk yang dapat dibuka peserta.")
+    explanation: Text | None = Field(None, description="Penjelasan yang tampil setelah menjawab.")
+    points: Annotated[int, Field(ge=1, le=100)] = Field(1, description="Bobot nilai soal.")
+
+
+class SingleQuestion(QuestionBase):
+    type: Literal["single"] = Field(description="Satu jawaban benar.")
+    choices: list[Choice] = Field(min_length=2, description="Pilihan jawaban; tepat satu benar.")
+
+
+class MultipleQuestion(QuestionBase):
+    type: Literal["multiple"] = Field(description="Beberapa jawaban benar.")
+    choices: list[Choice] = Field(min_length=2, description="Pilihan; paling sedikit satu benar dan satu salah.")
+
+
+class TrueFalseQuestion(QuestionBase):
+    type: Literal["true-false"] = Field(description="Benar atau salah.")
+    answer: bool = Field(description="true atau false.")
+
+
+class ShortQuestion(QuestionBase):
+    type: Literal["short"] = Field(description="Jawaban singkat yang diketik.")
+    answers: list[Text] = Field(min_length=1, description="Jawaban yang diterima.")
+
+
+class NumericQuestion(QuestionBase):
+    type: Literal["numeric"] = Field(description="Jawaban berupa angka.")
+    answer: float = Field(description="Angka yang benar.")
+    tolerance: Annotated[float, Field(ge=0)] = Field(0, description="Selisih yang masih diterima.")
+
+
+class OrderQuestion(QuestionBase):
+    type: Literal["order"] = Field(description="Urutkan butir.")
+    items: list[Text] = Field(min_length=2, description="Butir dalam urutan yang benar.")
+
+
+class MatchQuestion(QuestionBase):
+    type: Literal["match"] = Field(description="Pasangkan kiri dengan kanan.")
+    pairs: list[Pair] = Field(min_length=2, description="Pasangan [kiri, kanan].")
+
+
+Question = Annotated[
+    Union[
+        SingleQuestion, MultipleQuestion, TrueFalseQuestion, ShortQuestion,
+        NumericQuestion, OrderQuestion, MatchQuestion,
+    ],
+    Field(discriminator="type"),
+]
+QUESTION_TYPES = ("single", "multiple", "true-false", "short", "numeric", "order", "match")
+
+
+class Quiz(Strict):
+    pass_mark: Percent = Field(70, description="Nilai lulus dalam persen (0-100).")
+    shuffle: bool = Field(False, description="Acak urutan soal dan pilihan pada tiap percobaan.")
+    questions: list[Question] = Field(min_length=1, description="Soal-soal kuis.")
+
+
+class Module(Strict):
+    id: Id = Field(description="Id modul, unik dalam kursus; menjadi bagian alamat halaman.")
+    title: Text = Field(description="Judul modul.")
+    jp: Jp = Field(description="Jam pelajaran modul (1 JP = 45 menit).")
+    content: Text = Field(description="Berkas Markdown materi, relatif terhadap content/.")
+    summary: Text | None = Field(None, description="Ringkasan modul.")
+    quiz: Quiz | None = Field(None, description="Kuis penilaian mandiri modul.")
+
+
+class Course(Strict):
+    """courses/<id>.yml: one course with its modules and quizzes."""
+
+    id: Id = Field(description="Id kursus; sama dengan nama berkas dan menjadi alamat halaman.")
+    title: Text = Field(description="Judul kursus.")
+    summary: Text | None = Field(None, description="Ringkasan satu-dua kalimat.")
+    category: Category = Field(description="Kategori kompetensi: teknis, manajerial, atau sosial-kultural.")
+    competency: Id = Field(description="Id kompetensi dalam kategorinya (lihat README).")
+    level: Annotated[int, Field(ge=1, le=5)] = Field(description="Level kompetensi 1-5.")
+    jp: Jp = Field(description="Total JP kursus; sama dengan jumlah JP modul.")
+    status: Literal["draft", "published"] = Field(
+        "published", description="draft tidak pernah masuk ke situs; published diterbitkan."
+    )
+    audience: list[Text] = Field(default_factory=list, description="Sasaran peserta, misalnya pelaksana.")
+    tags: list[Text] = Field(default_factory=list, description="Label bebas.")
+    prerequisites: list[Id] = Field(default_factory=list, description="Id kursus yang perlu diselesaikan lebih dulu.")
+    improves: list[SkmId] = Field(default_factory=list, description="Id unsur SKM yang diperbaiki kursus ini.")
+    objectives: list[Objective] = Field(min_length=1, description="Tujuan pembelajaran.")
+    modules: list[Module] = Field(min_length=1, description="Modul dalam urutan belajar.")
+
+
+# --- front matter of content/**/*.md
+
+
+class ContentFrontMatter(Strict):
+    """Front matter of a Markdown file under content/ (every key optional)."""
+
+    title: Text | None = Field(None, description="Judul halaman.")
+    summary: Text | None = Field(None, description="Ringkasan.")
+    jp: Jp | None = Field(None, description="Jam pelajaran (1 JP = 45 menit).")
+    competency: Id | None = Field(None, description="Id kompetensi yang dikembangkan.")
+    level: Annotated[int, Field(ge=1, le=5)] | None = Field(None, description="Level kompetensi 1-5.")
+    tags: list[Text] = Field(default_factory=list, description="Label bebas.")
+    date: dt.date | None = Field(None, description="Tanggal tulisan (YYYY-MM-DD).")
+
+
+KINDS: dict[str, type[Strict]] = {
+    "site-config": SiteConfig,
+    "course": Course,
+    "content-front-matter": ContentFrontMatter,
+}

@@ -1,0 +1,63 @@
+"""The whole pipeline, top to bottom: load -> validate -> render -> write -> engine."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import engine, load, render, validate, write
+from .problems import Problem, failed
+
+FIXED_EPOCH = 315532800  # 1980-01-01: used when neither SOURCE_DATE_EPOCH nor git can say
+BUILD_TREE = ".lms/build"  # the generated MkDocs project, kept between builds
+
+
+@dataclass
+class Outcome:
+    """What a check or build found: the problems, in the site's language, over how many files."""
+
+    problems: list[Problem]
+    language: str
+    files: int
+    project: validate.Project | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def check(root: Path) -> Outcome:
+    """Read and validate everything; write nothing."""
+    sources = load.read_project(root)
+    project, problems = validate.validate(sources)
+    return Outcome(problems, validate.language(sources), sources.file_count, project)
+
+
+def build(root: Path, out: Path, strict: bool = False) -> Outcome:
+    """Check, then build the site into out; on any failure out is left as it was."""
+    outcome = check(root)
+    if outcome.project is None or failed(outcome.problems, strict):
+        return outcome
+    tree = root / BUILD_TREE
+    write.write_tree(render.render(outcome.project), render.copied_files(outcome.project), tree)
+    staging = write.staging_dir(out)
+    try:
+        outcome.warnings = tuple(engine.build(tree, staging, source_date_epoch(root), strict))
+    except BaseException:
+        write.discard(staging)
+        raise
+    write.swap_in(staging, out)
+    return outcome
+
+
+def source_date_epoch(root: Path) -> int:
+    """SOURCE_DATE_EPOCH, else the newest commit touching the content, else a fixed date."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    try:
+        found = subprocess.run(
+            ["git", "log", "-1", "--format=%ct", "--", "site_config.yml", "courses", "content"],
+            cwd=root, capture_output=True, text=True, timeout=10, check=False,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        found = ""
+    return int(found) if found.isdigit() else FIXED_EPOCH

@@ -1,0 +1,156 @@
+"""Pure functions from a checked project to the build tree's files (path -> text)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from .. import data
+from ..model import Course
+from ..validate import Project, content_path
+from .text import inline, plain
+
+TEMPLATES = Path(__file__).parent.parent / "templates"
+ASSETS = Path(__file__).parent.parent / "assets"
+DOCS = "docs"
+
+
+def render(project: Project) -> dict[str, str]:
+    """Every file of the build tree: mkdocs.yml, the Markdown pages and our assets."""
+    env = environment(project.config.language)
+    courses = project.published
+    pages = {"index.md": env.get_template("home.md.j2").render(config=project.config, courses=courses)}
+    for course in courses:
+        pages[f"kursus/{course.id}/index.md"] = course_page(env, course, project)
+        for i, module in enumerate(course.modules):
+            body = project.content[content_path(module.content)].body
+            pages[f"kursus/{course.id}/{module.id}.md"] = module_page(env, course, i, body)
+    tree = {f"{DOCS}/{path}": text for path, text in pages.items()}
+    for asset in sorted(ASSETS.iterdir()):
+        tree[f"{DOCS}/assets/lms/{asset.name}"] = asset.read_text(encoding="utf-8")
+    tree["mkdocs.yml"] = mkdocs_yml(project)
+    return tree
+
+
+def course_page(env: jinja2.Environment, course: Course, project: Project) -> str:
+    known = {c.id: c for c in project.published}
+    prerequisites = [
+        {"title": known[p].title if p in known else p, "url": f"../{p}/index.html" if p in known else None}
+        for p in course.prerequisites
+    ]
+    return env.get_template("course.md.j2").render(course=course, prerequisites=prerequisites)
+
+
+def module_page(env: jinja2.Environment, course: Course, index: int, body: str) -> str:
+    modules = course.modules
+    return env.get_template("module.md.j2").render(
+        course=course,
+        module=modules[index],
+        previous=modules[index - 1] if index > 0 else None,
+        next=modules[index + 1] if index + 1 < len(modules) else None,
+        body=without_title(body),
+    )
+
+
+_LEADING_H1 = re.compile(r"\A\s*# [^\n]*\n?|\A\s*[^\n]+\n=+[ \t]*(\n|\Z)")
+
+
+def without_title(body: str) -> str:
+    """Drop the content file's own leading H1: the module title from YAML heads the page."""
+    return _LEADING_H1.sub("", body, count=1).strip("\n")
+
+
+@cache
+def environment(lang: str) -> jinja2.Environment:
+    """Templates with autoescaping on: every value is escaped unless a filter says otherwise."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    ui = data.table("ui")
+    competencies = data.table("competencies")
+    env.filters.update(
+        md=inline,
+        plain=plain,
+        ui=lambda key, **kw: ui[key][lang].format(**kw),
+        rotate=lambda items: list(items)[1:] + list(items)[:1],  # never shown already solved
+        number=lambda x: f"{x:g}".replace(".", ",") if lang == "id" else f"{x:g}",
+    )
+    env.globals.update(
+        category_label=lambda c: competencies[c]["label"][lang],
+        competency_label=lambda course: competencies[course.category]["competencies"]
+        .get(course.competency, {})
+        .get(lang, course.competency),
+        skm_label=lambda e: data.table("skm")[e][lang],
+        jp_long=lambda jp: ui["jp-long"][lang].format(jp=jp, minutes=jp * 45),
+    )
+    return env
+
+
+def mkdocs_yml(project: Project) -> str:
+    """The engine's configuration; every text from the project is HTML-escaped here."""
+    config, lang = project.config, project.config.language
+    theme = config.theme
+    ui = data.table("ui")
+    palette = [
+        {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": theme.primary,
+         "accent": theme.accent, "toggle": {"icon": "material/brightness-7", "name": ui["to-dark"][lang]}},
+        {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": theme.primary,
+         "accent": theme.accent, "toggle": {"icon": "material/brightness-4", "name": ui["to-light"][lang]}},
+    ]
+    if theme.scheme == "slate":
+        palette.reverse()
+    out: dict = {
+        "site_name": plain(config.site_name),
+        "site_description": plain(config.site_description) or None,
+        "site_url": config.site_url,
+        "repo_url": config.repo_url,
+        "copyright": plain(f"© {config.organization}") if config.organization else None,
+        "docs_dir": DOCS,
+        "use_directory_urls": False,
+        "theme": {
+            "name": "material",
+            "language": lang,
+            "font": False,  # no Google Fonts: the site must not call the network
+            "features": ["navigation.prune", "navigation.indexes", "navigation.tabs", "search.highlight"],
+            "palette": palette,
+        },
+        "extra_css": ["assets/lms/lms.css"],
+        "extra": {"generator": False},
+        "plugins": ["search"],
+        "markdown_extensions": ["attr_list", "md_in_html", "tables", "admonition", "pymdownx.details",
+                                "pymdownx.superfences", {"toc": {"permalink": True}}],
+        "nav": nav(project),
+        "validation": {"links": {"not_found": "warn", "anchors": "info"}},
+    }
+    for name in ("logo", "favicon"):
+        if getattr(theme, name):
+            out["theme"][name] = f"assets/site/{Path(getattr(theme, name)).name}"
+    return yaml.safe_dump({k: v for k, v in out.items() if v is not None}, sort_keys=False, allow_unicode=True)
+
+
+def nav(project: Project) -> list:
+    ui = data.table("ui")
+    lang = project.config.language
+    courses = [
+        {plain(c.title): [f"kursus/{c.id}/index.md"] + [f"kursus/{c.id}/{m.id}.md" for m in c.modules]}
+        for c in project.published
+    ]
+    return [{ui["home"][lang]: "index.md"}, {ui["courses"][lang]: courses}] if courses else ["index.md"]
+
+
+def copied_files(project: Project) -> dict[str, Path]:
+    """Binary files the build tree takes as they are (logo, favicon): tree path -> source."""
+    out = {}
+    for name in ("logo", "favicon"):
+        value = getattr(project.config.theme, name)
+        if value:
+            out[f"{DOCS}/assets/site/{Path(value).name}"] = project.root / value
+    return out
+

@@ -1,0 +1,75 @@
+"""Turn YAML text into safe HTML: inline Markdown allowed, raw HTML shown as typed."""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+from ..validate import unsafe_url
+
+
+class _DropUnsafeLinks(Treeprocessor):
+    """Remove script URLs; the checker refuses them, this keeps render safe on its own."""
+
+    def run(self, root):
+        for el in root.iter():
+            for attr in ("href", "src"):
+                if attr in el.attrib and unsafe_url(el.attrib[attr]):
+                    del el.attrib[attr]
+
+
+class _Safety(Extension):
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(_DropUnsafeLinks(md), "lms_drop_unsafe_links", 0)
+        md.inlinePatterns.deregister("html", strict=False)  # raw HTML arrives escaped anyway
+
+
+@cache
+def _md() -> markdown.Markdown:
+    return markdown.Markdown(extensions=[_Safety()], output_format="html")
+
+
+_PARA = re.compile(r"^<p>(.*)</p>$", re.S)
+
+
+def inline(text: str | None) -> Markup:
+    """Render one line of YAML text as inline HTML."""
+    if not text:
+        return Markup("")
+    md = _md()
+    md.reset()
+    escaped = html.escape(" ".join(str(text).split()), quote=False)
+    out = md.convert(_block_markers(escaped))
+    m = _PARA.match(out)
+    return Markup(_protect(m.group(1) if m else out))
+
+
+# The page around this HTML is Markdown that MkDocs reads again: text must not turn into
+# links ("\\[x\\](...)"), attribute lists ("{: onclick=...}") or emphasis on that second pass.
+_MARKDOWN_CHARS = {c: f"&#{ord(c)};" for c in "[]*_`{}\\~^"}
+_TEXT = re.compile(r"(^|>)([^<]+)")
+
+
+def _protect(fragment: str) -> str:
+    return _TEXT.sub(lambda m: m.group(1) + m.group(2).translate(str.maketrans(_MARKDOWN_CHARS)), fragment)
+
+
+def _block_markers(line: str) -> str:
+    """Keep a line that starts like a heading, list or rule as plain text."""
+    numbered = re.match(r"(\d+)([.)]\s)", line)
+    if numbered:
+        return numbered.group(1) + "\\" + line[numbered.end(1):]
+    if re.match(r"(#+|[+*-])(\s|$)|[-*_]{3,}\s*$", line):
+        return "\\" + line
+    return line
+
+
+def plain(text: str | None) -> str:
+    """HTML-escape text for places that take no markup (titles, attributes, YAML config)."""
+    return html.escape(" ".join(str(text or "").split()), quote=True)

@@ -1,0 +1,103 @@
+"""JSON Schemas for editors and the README's format reference, both from the model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from . import model
+from .write import write_file
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def schemas() -> dict[str, dict]:
+    """One JSON Schema per kind of YAML or front matter, keyed by file name."""
+    out = {}
+    for kind, cls in model.KINDS.items():
+        body = cls.model_json_schema(mode="validation")
+        out[f"{kind}.schema.json"] = {"$schema": DIALECT, **body}
+    return out
+
+
+def dump(schema: dict) -> str:
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_schemas(folder: Path) -> list[str]:
+    """Write every schema into folder (replacing old copies); return the paths written."""
+    written = []
+    for name, body in schemas().items():
+        write_file(folder / name, dump(body), overwrite=True)
+        written.append(str(folder / name))
+    return written
+
+
+# --- the README's reference tables
+
+SECTIONS = [
+    ("site_config.yml", model.SiteConfig),
+    ("site_config.yml: theme", model.Theme),
+    ("courses/*.yml", model.Course),
+    ("objectives[]", model.Objective),
+    ("modules[]", model.Module),
+    ("modules[].quiz", model.Quiz),
+    ("questions[]: every type", model.QuestionBase),
+    ("choices[] (single, multiple)", model.Choice),
+    *[(f"questions[]: type {cls.model_fields['type'].annotation.__args__[0]}", cls)
+      for cls in (model.SingleQuestion, model.MultipleQuestion, model.TrueFalseQuestion, model.ShortQuestion,
+                  model.NumericQuestion, model.OrderQuestion, model.MatchQuestion)],
+    ("content/**/*.md front matter", model.ContentFrontMatter),
+]
+
+
+def _type(prop: dict) -> str:
+    if "enum" in prop:
+        return " \\| ".join(f"`{v}`" for v in prop["enum"])
+    if "const" in prop:
+        return f"`{prop['const']}`"
+    if "anyOf" in prop:
+        return " or ".join(_type(p) for p in prop["anyOf"] if p.get("type") != "null")
+    if "$ref" in prop:
+        return prop["$ref"].rsplit("/", 1)[-1]
+    kind = prop.get("type", "any")
+    if kind == "array":
+        if "prefixItems" in prop:
+            return "[" + ", ".join(_type(p) for p in prop["prefixItems"]) + "]"
+        items = prop.get("items", {})
+        if "oneOf" in items or "discriminator" in items:
+            return "list of questions"
+        return f"list of {_type(items)}"
+    words = {"string": "text", "integer": "integer", "number": "number", "boolean": "true/false"}
+    text = words.get(kind, kind)
+    if prop.get("format") == "date":
+        text = "date"
+    limits = [f"{op} {prop[k]}" for k, op in (("minimum", "≥"), ("maximum", "≤"), ("minItems", "items ≥"))
+              if k in prop]
+    if prop.get("pattern") == model.ID_PATTERN:
+        text = "id"
+    return text + (f" ({', '.join(limits)})" if limits else "")
+
+
+def reference_markdown() -> str:
+    """The format reference: a table of keys per section, generated from the model."""
+    out = []
+    for title, cls in SECTIONS:
+        body = cls.model_json_schema(mode="validation")
+        required = set(body.get("required", []))
+        out += [f"#### `{title}`", "", "| key | type | required / default | meaning |", "|---|---|---|---|"]
+        for name, prop in body["properties"].items():
+            if cls is not model.QuestionBase and name in model.QuestionBase.model_fields and name != "type":
+                continue  # shared question keys are listed once, under "every type"
+            field = cls.model_fields[name]
+            if name in required:
+                need = "required"
+            elif field.default_factory is not None:
+                need = "default: empty"
+            elif field.default is None:
+                need = "optional"
+            else:
+                need = f"default: `{json.dumps(field.default)}`"
+            out.append(f"| `{name}` | {_type(prop)} | {need} | {field.description or ''} |")
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -1,0 +1,461 @@
+"""Rules: turn what was read into a typed project, or every problem at once."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+import typing
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import pydantic
+
+from . import data, model
+from .load import ContentFile, Document, Sources, key_path, type_name
+from .problems import WARNING, Problem, Term, choice_hint, suggest
+
+
+@dataclass
+class Project:
+    """A checked project: typed config, courses (drafts included) and content files."""
+
+    root: Path
+    config: model.SiteConfig
+    courses: list[model.Course]
+    content: dict[str, ContentFile]
+
+    @property
+    def published(self) -> list[model.Course]:
+        return [c for c in self.courses if c.status == "published"]
+
+
+def language(sources: Sources) -> str:
+    """The language for messages: the site's, or Indonesian when it cannot be read."""
+    raw = sources.config.data if sources.config else None
+    return "en" if isinstance(raw, dict) and raw.get("language") == "en" else "id"
+
+
+def validate(sources: Sources) -> tuple[Project | None, list[Problem]]:
+    """Apply every rule; return the project (None when there are errors) and all problems."""
+    problems = list(sources.problems)
+    config = None
+    if sources.config is not None:
+        config, found = structure(sources.config, model.SiteConfig)
+        problems += found + yaml_links(sources.config)
+        if config is not None:
+            problems += theme_files(config, sources.root)
+    courses: dict[str, tuple[model.Course, Document]] = {}
+    for doc in sources.courses:
+        course, found = structure(doc, model.Course)
+        problems += found + yaml_links(doc)
+        if course is None:
+            continue
+        problems += course_rules(course, doc, sources.content)
+        if course.id in courses:
+            other = courses[course.id][1].path
+            problems.append(Problem(doc.path, *doc.where(("id",)), "id", "duplicate-course",
+                                    {"id": course.id, "other": other}, "hint-unique-id"))
+        else:
+            courses[course.id] = (course, doc)
+    problems += prerequisite_rules(courses)
+    for item in sources.content.values():
+        problems += content_rules(item)
+    if config is None or any(p.severity != WARNING for p in problems):
+        return None, problems
+    project = Project(sources.root, config, [c for c, _ in courses.values()], sources.content)
+    return project, problems
+
+
+# --- structure: the model's verdict, translated into our messages
+
+
+def structure(doc: Document, cls: type[model.Strict]) -> tuple[Any, list[Problem]]:
+    """Validate a document against a model class; translate every error."""
+    try:
+        return cls.model_validate(doc.data), []
+    except pydantic.ValidationError as exc:
+        return None, [_translate(doc, cls, err) for err in exc.errors(include_url=False)]
+
+
+KIND_OF_ERROR = {
+    "string_type": "kind-text", "int_type": "kind-integer", "float_type": "kind-number",
+    "bool_type": "kind-true/false", "list_type": "kind-list", "model_type": "kind-mapping",
+    "dict_type": "kind-mapping", "model_attributes_type": "kind-mapping", "date_type": "kind-date",
+    "tuple_type": "kind-pair", "int_from_float": "kind-integer", "model_class_type": "kind-mapping",
+}
+PATTERN_CODES = {
+    model.ID_PATTERN: ("bad-id", "hint-bad-id"),
+    model.TEXT_PATTERN: ("empty-text", None),
+    model.URL_PATTERN: ("bad-url", "hint-bad-url"),
+}
+
+
+def _translate(doc: Document, cls: type, err: dict) -> Problem:
+    loc = _data_loc(doc.data, err["loc"])
+    kind, ctx, value = err["type"], err.get("ctx", {}), err.get("input")
+    key = key_path(loc)
+
+    def at(code, params=None, hint=None, hint_params=None, of_key=False, where=loc):
+        return Problem(doc.path, *doc.where(where, of_key), key, code, params or {}, hint, hint_params or {})
+
+    if kind == "missing":
+        return at("missing", {"key": loc[-1]}, "hint-missing", {"key": loc[-1]}, where=loc[:-1])
+    if kind == "extra_forbidden":
+        allowed = _fields_at(cls, doc.data, loc[:-1])
+        best = suggest(loc[-1], allowed)
+        if best:
+            return at("unknown-key", {"key": loc[-1]}, "hint-did-you-mean", {"suggestion": best}, of_key=True)
+        return at("unknown-key", {"key": loc[-1]}, "hint-allowed-keys", {"allowed": ", ".join(allowed)}, of_key=True)
+    if kind in KIND_OF_ERROR:
+        expected = KIND_OF_ERROR[kind]
+        actual = type_name(value)
+        hint, hint_params = None, {}
+        if expected == "kind-text" and actual in ("number", "true/false"):
+            hint, hint_params = "hint-quote-text", {"value": _yaml_scalar(value)}
+        elif expected == "kind-true/false" and actual == "text":
+            hint = "hint-yes-no"
+        elif expected in ("kind-number", "kind-integer") and actual == "text":
+            hint = "hint-number"
+        elif expected == "kind-list":
+            hint = "hint-list"
+        actual_term = Term("kind-" + actual) if "kind-" + actual in data.table("messages") else actual
+        return at("wrong-type", {"expected": Term(expected), "actual": actual_term}, hint, hint_params)
+    if kind == "literal_error":
+        allowed = re.findall(r"'([^']*)'", ctx.get("expected", ""))
+        hint, hint_params = choice_hint(value, allowed)
+        return at("not-allowed", {"value": value, "allowed": ", ".join(allowed)}, hint, hint_params)
+    if kind in ("greater_than_equal", "greater_than"):
+        return at("too-small", {"limit": ctx.get("ge", ctx.get("gt")), "value": value})
+    if kind in ("less_than_equal", "less_than"):
+        return at("too-large", {"limit": ctx.get("le", ctx.get("lt")), "value": value})
+    if kind == "too_short":
+        return at("too-few", {"limit": ctx["min_length"], "actual": ctx["actual_length"]})
+    if kind == "too_long":
+        return at("too-many", {"limit": ctx["max_length"], "actual": ctx["actual_length"]})
+    if kind == "string_pattern_mismatch":
+        code, hint = PATTERN_CODES.get(ctx.get("pattern"), ("invalid", None))
+        return at(code, {"value": value, "detail": err["msg"]}, hint)
+    allowed_types = ", ".join(model.QUESTION_TYPES)
+    if kind == "union_tag_invalid":
+        hint, hint_params = choice_hint(ctx.get("tag"), model.QUESTION_TYPES)
+        return at("question-type-unknown", {"value": ctx.get("tag"), "allowed": allowed_types},
+                  hint, hint_params, where=loc + ("type",))
+    if kind == "union_tag_not_found":
+        return at("question-type-missing", {}, "hint-question-type", {"allowed": allowed_types})
+    return at("invalid", {"detail": err["msg"]})
+
+
+def _yaml_scalar(value: Any) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _data_loc(raw: Any, loc: tuple) -> tuple:
+    """Drop the union tags pydantic adds to a location (e.g. ...questions.0.single.choices)."""
+    out: list = []
+    here = raw
+    for part in loc:
+        if isinstance(here, dict) and part not in here and part == here.get("type"):
+            continue
+        out.append(part)
+        if isinstance(here, dict):
+            here = here.get(part)
+        elif isinstance(here, list) and isinstance(part, int) and 0 <= part < len(here):
+            here = here[part]
+        else:
+            here = None
+    return tuple(out)
+
+
+def _fields_at(cls: Any, raw: Any, loc: tuple) -> list[str]:
+    """The keys the model allows at a location of the raw data."""
+    here = raw
+    for part in loc:
+        here = here[part] if isinstance(here, (dict, list)) else None
+        cls = _inner(cls, part, here)
+    cls = _pick(cls, here)
+    return list(cls.model_fields) if isinstance(cls, type) and issubclass(cls, pydantic.BaseModel) else []
+
+
+def _inner(cls: Any, part: Any, here: Any) -> Any:
+    cls = _pick(cls, here)
+    if isinstance(cls, type) and issubclass(cls, pydantic.BaseModel):
+        field = cls.model_fields.get(part)
+        return field.annotation if field else None
+    args = typing.get_args(cls)
+    return args[0] if args else None
+
+
+def _pick(cls: Any, here: Any) -> Any:
+    """Unwrap Annotated/Optional, and choose a question class by its `type`."""
+    while typing.get_origin(cls) is typing.Annotated:
+        cls = typing.get_args(cls)[0]
+    if typing.get_origin(cls) in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        options = [a for a in typing.get_args(cls) if a is not type(None)]
+        chosen = [o for o in options if isinstance(o, type) and issubclass(o, pydantic.BaseModel)
+                  and isinstance(here, dict) and "type" in o.model_fields
+                  and here.get("type") in typing.get_args(o.model_fields["type"].annotation)]
+        cls = chosen[0] if chosen else options[0] if len(options) == 1 else None
+        return _pick(cls, here) if cls is not None else None
+    return cls
+
+
+# --- rules that need more than one value
+
+
+def course_rules(course: model.Course, doc: Document, content: dict[str, ContentFile]) -> list[Problem]:
+    """Rules within one course: ids, JP, competency, content files and quizzes."""
+    out: list[Problem] = []
+
+    def add(loc, code, params=None, hint=None, hint_params=None, severity="error"):
+        out.append(Problem(doc.path, *doc.where(loc), key_path(loc), code, params or {}, hint,
+                           hint_params or {}, severity))
+
+    stem = PurePosixPath(doc.path).stem
+    if course.id != stem:
+        add(("id",), "id-not-filename", {"id": course.id, "stem": stem}, "hint-id-not-filename",
+            {"id": course.id}, WARNING)
+    for items, field, code in ((course.modules, "modules", "duplicate-module"),
+                               (course.objectives, "objectives", "duplicate-objective")):
+        seen: dict[str, int] = {}
+        for i, item in enumerate(items):
+            if item.id in seen:
+                first = doc.where((field, seen[item.id], "id"))[0]
+                add((field, i, "id"), code, {"id": item.id, "line": first}, "hint-unique-id")
+            else:
+                seen[item.id] = i
+    total = sum(m.jp for m in course.modules)
+    if total != course.jp:
+        terms = " + ".join(str(m.jp) for m in course.modules)
+        add(("jp",), "jp-sum", {"jp": course.jp, "total": total, "terms": terms}, "hint-jp-sum", {"total": total})
+    if not data.is_free_category(course.category):
+        allowed = data.competency_ids(course.category)
+        if course.competency not in allowed:
+            hint, hint_params = choice_hint(course.competency, allowed)
+            add(("competency",), "competency-unknown", {"value": course.competency, "category": course.category},
+                hint, hint_params)
+    for i, module in enumerate(course.modules):
+        out += _content_reference(module.content, content, doc, ("modules", i, "content"))
+    objective_ids = [o.id for o in course.objectives]
+    covered = set()
+    for i, module in enumerate(course.modules):
+        for j, question in enumerate(module.quiz.questions if module.quiz else []):
+            loc = ("modules", i, "quiz", "questions", j)
+            if question.objective is not None:
+                covered.add(question.objective)
+                if question.objective not in objective_ids:
+                    hint, hint_params = choice_hint(question.objective, objective_ids)
+                    add(loc + ("objective",), "objective-unknown", {"id": question.objective}, hint, hint_params)
+            for problem in question_rules(question):
+                add(loc + problem[0], *problem[1:])
+    for i, objective in enumerate(course.objectives):
+        if objective.id not in covered:
+            add(("objectives", i, "id"), "objective-uncovered", {"id": objective.id},
+                "hint-objective-uncovered", {"id": objective.id}, WARNING)
+    return out
+
+
+def question_rules(q: Any) -> list[tuple]:
+    """Sanity of one question: (relative location, code, params, hint) for each problem."""
+    if q.type in ("single", "multiple"):
+        right = sum(c.correct for c in q.choices)
+        wrong = len(q.choices) - right
+        if q.type == "single" and right != 1:
+            return [(("choices",), "single-correct", {"count": right}, "hint-single-correct")]
+        if q.type == "multiple" and (right == 0 or wrong == 0):
+            return [(("choices",), "multiple-correct", {"right": right, "wrong": wrong}, "hint-multiple-correct")]
+    if q.type == "order":
+        return _duplicates(q.items, lambda i: ("items", i))
+    if q.type == "match":
+        return (_duplicates([p[0] for p in q.pairs], lambda i: ("pairs", i, 0))
+                + _duplicates([p[1] for p in q.pairs], lambda i: ("pairs", i, 1)))
+    return []
+
+
+def _duplicates(items: list[str], where) -> list[tuple]:
+    seen: set[str] = set()
+    out = []
+    for i, item in enumerate(items):
+        norm = " ".join(item.split()).casefold()
+        if norm in seen:
+            out.append((where(i), "duplicate-item", {"item": item}, "hint-duplicate-item"))
+        seen.add(norm)
+    return out
+
+
+def _content_reference(path: str, content: dict[str, ContentFile], doc: Document, loc: tuple) -> list[Problem]:
+    where = doc.where(loc)
+    key = key_path(loc)
+    norm = posixpath.normpath(path.replace("\\", "/"))
+    outside = (path.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", path) or norm.startswith("..")
+               or (norm in content and content[norm].outside))
+    if outside:
+        return [Problem(doc.path, *where, key, "content-outside", {"path": path}, "hint-content-outside")]
+    if not norm.endswith(".md"):
+        return [Problem(doc.path, *where, key, "content-not-markdown", {"path": path}, "hint-content-not-markdown")]
+    if norm not in content:
+        best = suggest(norm, content)
+        if best:
+            return [Problem(doc.path, *where, key, "content-missing", {"path": norm}, "hint-did-you-mean",
+                            {"suggestion": best})]
+        return [Problem(doc.path, *where, key, "content-missing", {"path": norm}, "hint-content-create",
+                        {"path": norm})]
+    return []
+
+
+def content_path(path: str) -> str:
+    """The key of a module's content file in Sources.content."""
+    return posixpath.normpath(path.replace("\\", "/"))
+
+
+def prerequisite_rules(courses: dict[str, tuple[model.Course, Document]]) -> list[Problem]:
+    """Prerequisites must name known courses, not drafts (from published ones), and not loop."""
+    out = []
+    known = sorted(courses)
+    for course, doc in courses.values():
+        for i, pre in enumerate(course.prerequisites):
+            loc = ("prerequisites", i)
+            if pre not in courses:
+                hint, hint_params = choice_hint(pre, known)
+                if hint == "hint-allowed-values":
+                    hint = "hint-known-courses"
+                out.append(Problem(doc.path, *doc.where(loc), key_path(loc), "prerequisite-unknown",
+                                   {"id": pre}, hint, hint_params))
+            elif course.status == "published" and courses[pre][0].status == "draft":
+                out.append(Problem(doc.path, *doc.where(loc), key_path(loc), "prerequisite-draft",
+                                   {"id": pre}, "hint-prerequisite-draft", {"id": pre}))
+    for cycle in _cycles({cid: [p for p in c.prerequisites if p in courses] for cid, (c, _) in courses.items()}):
+        course, doc = courses[cycle[0]]
+        i = course.prerequisites.index(cycle[1])
+        loc = ("prerequisites", i)
+        out.append(Problem(doc.path, *doc.where(loc), key_path(loc), "prerequisite-cycle",
+                           {"cycle": " → ".join(cycle)}, "hint-prerequisite-cycle"))
+    return out
+
+
+def _cycles(graph: dict[str, list[str]]) -> list[list[str]]:
+    """Each elementary cycle found by depth-first search, once, starting at its smallest id."""
+    found: dict[tuple, list[str]] = {}
+    state: dict[str, int] = {}  # 1 = on the stack, 2 = done
+    stack: list[str] = []
+
+    def visit(node: str) -> None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in graph.get(node, []):
+            if state.get(nxt) == 1:
+                loop = stack[stack.index(nxt):]
+                start = loop.index(min(loop))
+                loop = loop[start:] + loop[:start]
+                found.setdefault(tuple(loop), loop + [loop[0]])
+            elif nxt not in state:
+                visit(nxt)
+        stack.pop()
+        state[node] = 2
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node)
+    return [found[k] for k in sorted(found)]
+
+
+def theme_files(config: model.SiteConfig, root: Path) -> list[Problem]:
+    out = []
+    for name in ("logo", "favicon"):
+        value = getattr(config.theme, name)
+        if value is None:
+            continue
+        target = (root / value).resolve()
+        if not target.is_file() or not target.is_relative_to(root.resolve()):
+            out.append(Problem("site_config.yml", 1, 1, f"theme.{name}", "logo-missing", {"path": value},
+                               "hint-logo-missing"))
+    return out
+
+
+# --- unsafe links and HTML
+
+UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
+_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def unsafe_url(url: str) -> bool:
+    """True for URLs a browser would run as script (entities and whitespace as browsers see them)."""
+    return _CONTROL.sub("", html.unescape(url)).lower().startswith(UNSAFE_SCHEMES)
+
+
+_MD_LINK = re.compile(r"\]\(\s*<?([^)>\s]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+)|<([a-zA-Z][\w+.-]*:[^>\s]*)>", re.M)
+
+
+def yaml_links(doc: Document) -> list[Problem]:
+    """Markdown link targets in YAML text that would run script."""
+    out = []
+
+    def walk(value: Any, loc: tuple) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, loc + (k,))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                walk(v, loc + (i,))
+        elif isinstance(value, str) and ":" in value:
+            for m in _MD_LINK.finditer(value):
+                if unsafe_url(next(g for g in m.groups() if g is not None)):
+                    out.append(Problem(doc.path, *doc.where(loc), key_path(loc), "javascript-link", {},
+                                       "hint-javascript-link"))
+                    return
+
+    walk(doc.data, ())
+    return out
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+_SCRIPT = re.compile(r"<\s*script\b", re.I)
+_HANDLER = re.compile(r"<[a-zA-Z][^>]*?[\s\"'/](on[a-zA-Z]+)\s*=", re.S)
+_URL_ATTR = re.compile(r"""\b(?:href|src|action|formaction|xlink:href|data)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
+
+
+def mask_code(text: str) -> str:
+    """Blank out fenced code blocks and code spans, keeping every other character in place."""
+    lines = text.split("\n")
+    fence = None
+    for i, line in enumerate(lines):
+        m = _FENCE.match(line)
+        if fence is None and m:
+            fence = m.group(1)[0] * len(m.group(1))
+            lines[i] = " " * len(line)
+        elif fence is not None:
+            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+                fence = None
+            lines[i] = " " * len(line)
+        else:
+            lines[i] = _CODE_SPAN.sub(lambda s: " " * len(s.group(0)), line)
+    return "\n".join(lines)
+
+
+def content_rules(item: ContentFile) -> list[Problem]:
+    """Front matter and unsafe HTML in one Markdown file."""
+    out = []
+    if item.front is not None:
+        out += structure(item.front, model.ContentFrontMatter)[1] + yaml_links(item.front)
+    text = mask_code(item.body)
+
+    def add(index: int, code: str, params: dict) -> None:
+        before = text[:index]
+        line = item.body_line + before.count("\n")
+        col = index - (before.rfind("\n") + 1) + 1
+        out.append(Problem(item.path, line, col, "", code, params, "hint-unsafe-html"))
+
+    for m in _SCRIPT.finditer(text):
+        add(m.start(), "script-tag", {})
+    for m in _HANDLER.finditer(text):
+        add(m.start(1), "event-handler", {"attr": m.group(1)})
+    for m in _URL_ATTR.finditer(text):
+        if unsafe_url(m.group(1).strip("\"'")):
+            add(m.start(1), "javascript-link", {})
+    for m in _MD_LINK.finditer(text):
+        g = next(i for i in (1, 2, 3) if m.group(i) is not None)
+        if unsafe_url(m.group(g)):
+            add(m.start(g), "javascript-link", {})
+    return out

@@ -1,0 +1,58 @@
+"""The only code that writes files: the build tree, the published site swap, and scaffolds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+
+def write_tree(tree: dict[str, str], copies: dict[str, Path], dest: Path) -> int:
+    """Make dest hold exactly these files, rewriting only the changed ones; return how many."""
+    dest.mkdir(parents=True, exist_ok=True)
+    wanted = {dest / rel: text.encode("utf-8") for rel, text in tree.items()}
+    wanted.update({dest / rel: src.read_bytes() for rel, src in copies.items()})
+    changed = 0
+    for path, raw in wanted.items():
+        if path.is_file() and path.read_bytes() == raw:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(raw)
+        changed += 1
+    for path in sorted(dest.rglob("*"), reverse=True):  # children before their folders
+        if path.is_file() and path not in wanted:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return changed
+
+
+def staging_dir(out: Path) -> Path:
+    """An empty folder beside out, on the same file system, for an atomic swap."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+
+
+def swap_in(new: Path, out: Path) -> None:
+    """Replace out with new; at no moment is out half-written."""
+    old = None
+    if out.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
+        os.rename(out, old / "site")
+    os.rename(new, out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def discard(path: Path) -> None:
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def write_file(path: Path, text: str, overwrite: bool = False) -> bool:
+    """Write one text file; refuse to replace an existing one unless asked. True if written."""
+    if path.exists() and not overwrite:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return True
