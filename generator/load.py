@@ -152,7 +152,9 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Document | N
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
-        detail = " ".join(str(x) for x in (exc.context, exc.problem) if x)
+        detail = exc.problem or "?"
+        if exc.context and exc.context_mark:
+            detail = f"{exc.context} (line {exc.context_mark.line + 1 + line_offset}): {detail}"
         problems.append(Problem(path, line, col, "", "yaml-syntax", {"detail": detail}, "hint-yaml-syntax"))
         return None, problems
     except yaml.YAMLError as exc:  # e.g. a control character the reader refuses

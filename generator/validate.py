@@ -46,25 +46,25 @@ def validate(sources: Sources) -> tuple[Project | None, list[Problem]]:
         problems += found + yaml_links(sources.config)
         if config is not None:
             problems += theme_files(config, sources.root)
-    courses: dict[str, tuple[model.Course, Document]] = {}
+    courses: list[model.Course] = []
+    seen: dict[str, Document] = {}
     for doc in sources.courses:
         course, found = structure(doc, model.Course)
-        problems += found + yaml_links(doc)
-        if course is None:
-            continue
-        problems += course_rules(course, doc, sources.content)
-        if course.id in courses:
-            other = courses[course.id][1].path
+        problems += found + yaml_links(doc) + course_rules(doc, sources.content)
+        if course is not None:
+            courses.append(course)
+        cid = _text(doc.data, "id")
+        if cid in seen:
             problems.append(Problem(doc.path, *doc.where(("id",)), "id", "duplicate-course",
-                                    {"id": course.id, "other": other}, "hint-unique-id"))
-        else:
-            courses[course.id] = (course, doc)
-    problems += prerequisite_rules(courses)
+                                    {"id": cid, "other": seen[cid].path}, "hint-unique-id"))
+        elif cid is not None:
+            seen[cid] = doc
+    problems += prerequisite_rules(seen)
     for item in sources.content.values():
         problems += content_rules(item)
     if config is None or any(p.severity != WARNING for p in problems):
         return None, problems
-    project = Project(sources.root, config, [c for c, _ in courses.values()], sources.content)
+    project = Project(sources.root, config, courses, sources.content)
     return project, problems
 
 
@@ -97,9 +97,11 @@ def _translate(doc: Document, cls: type, err: dict) -> Problem:
     kind, ctx, value = err["type"], err.get("ctx", {}), err.get("input")
     key = key_path(loc)
 
-    def at(code, params=None, hint=None, hint_params=None, of_key=False, where=loc):
+    def at(code, params=None, hint=None, hint_params=None, of_key=False, where=loc, key=key):
         return Problem(doc.path, *doc.where(where, of_key), key, code, params or {}, hint, hint_params or {})
 
+    if kind == "missing" and isinstance(loc[-1], int):  # a [left, right] pair with one side
+        return at("too-few", {"limit": loc[-1] + 1, "actual": loc[-1]}, where=loc[:-1], key=key_path(loc[:-1]))
     if kind == "missing":
         return at("missing", {"key": loc[-1]}, "hint-missing", {"key": loc[-1]}, where=loc[:-1])
     if kind == "extra_forbidden":
@@ -127,9 +129,9 @@ def _translate(doc: Document, cls: type, err: dict) -> Problem:
         hint, hint_params = choice_hint(value, allowed)
         return at("not-allowed", {"value": value, "allowed": ", ".join(allowed)}, hint, hint_params)
     if kind in ("greater_than_equal", "greater_than"):
-        return at("too-small", {"limit": ctx.get("ge", ctx.get("gt")), "value": value})
+        return at("too-small", {"limit": _number(ctx.get("ge", ctx.get("gt"))), "value": _number(value)})
     if kind in ("less_than_equal", "less_than"):
-        return at("too-large", {"limit": ctx.get("le", ctx.get("lt")), "value": value})
+        return at("too-large", {"limit": _number(ctx.get("le", ctx.get("lt"))), "value": _number(value)})
     if kind == "too_short":
         return at("too-few", {"limit": ctx["min_length"], "actual": ctx["actual_length"]})
     if kind == "too_long":
@@ -141,10 +143,14 @@ def _translate(doc: Document, cls: type, err: dict) -> Problem:
     if kind == "union_tag_invalid":
         hint, hint_params = choice_hint(ctx.get("tag"), model.QUESTION_TYPES)
         return at("question-type-unknown", {"value": ctx.get("tag"), "allowed": allowed_types},
-                  hint, hint_params, where=loc + ("type",))
+                  hint, hint_params, where=loc + ("type",), key=key_path(loc + ("type",)))
     if kind == "union_tag_not_found":
         return at("question-type-missing", {}, "hint-question-type", {"allowed": allowed_types})
     return at("invalid", {"detail": err["msg"]})
+
+
+def _number(value: Any) -> Any:
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def _yaml_scalar(value: Any) -> str:
@@ -204,72 +210,104 @@ def _pick(cls: Any, here: Any) -> Any:
 # --- rules that need more than one value
 
 
-def course_rules(course: model.Course, doc: Document, content: dict[str, ContentFile]) -> list[Problem]:
+# These rules read the raw data, so they still run when the model rejected part of a file:
+# a trainer sees every problem in one run. A value of the wrong type is skipped here (the
+# model has already reported it).
+
+
+def _text(raw: Any, key: Any) -> str | None:
+    value = raw.get(key) if isinstance(raw, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def _int(raw: Any, key: Any) -> int | None:
+    value = raw.get(key) if isinstance(raw, dict) else None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _items(raw: Any, key: Any) -> list:
+    value = raw.get(key) if isinstance(raw, dict) else None
+    return value if isinstance(value, list) else []
+
+
+def course_rules(doc: Document, content: dict[str, ContentFile]) -> list[Problem]:
     """Rules within one course: ids, JP, competency, content files and quizzes."""
+    raw = doc.data
     out: list[Problem] = []
 
     def add(loc, code, params=None, hint=None, hint_params=None, severity="error"):
         out.append(Problem(doc.path, *doc.where(loc), key_path(loc), code, params or {}, hint,
                            hint_params or {}, severity))
 
-    stem = PurePosixPath(doc.path).stem
-    if course.id != stem:
-        add(("id",), "id-not-filename", {"id": course.id, "stem": stem}, "hint-id-not-filename",
-            {"id": course.id}, WARNING)
-    for items, field, code in ((course.modules, "modules", "duplicate-module"),
-                               (course.objectives, "objectives", "duplicate-objective")):
+    cid, stem = _text(raw, "id"), PurePosixPath(doc.path).stem
+    if cid is not None and cid != stem:
+        add(("id",), "id-not-filename", {"id": cid, "stem": stem}, "hint-id-not-filename", {"id": cid}, WARNING)
+    modules, objectives = _items(raw, "modules"), _items(raw, "objectives")
+    for field, items, code in (("modules", modules, "duplicate-module"),
+                               ("objectives", objectives, "duplicate-objective")):
         seen: dict[str, int] = {}
         for i, item in enumerate(items):
-            if item.id in seen:
-                first = doc.where((field, seen[item.id], "id"))[0]
-                add((field, i, "id"), code, {"id": item.id, "line": first}, "hint-unique-id")
-            else:
-                seen[item.id] = i
-    total = sum(m.jp for m in course.modules)
-    if total != course.jp:
-        terms = " + ".join(str(m.jp) for m in course.modules)
-        add(("jp",), "jp-sum", {"jp": course.jp, "total": total, "terms": terms}, "hint-jp-sum", {"total": total})
-    if not data.is_free_category(course.category):
-        allowed = data.competency_ids(course.category)
-        if course.competency not in allowed:
-            hint, hint_params = choice_hint(course.competency, allowed)
-            add(("competency",), "competency-unknown", {"value": course.competency, "category": course.category},
+            iid = _text(item, "id")
+            if iid in seen:
+                first = doc.where((field, seen[iid], "id"))[0]
+                add((field, i, "id"), code, {"id": iid, "line": first}, "hint-unique-id")
+            elif iid is not None:
+                seen[iid] = i
+    jps = [_int(m, "jp") for m in modules]
+    jp = _int(raw, "jp")
+    if jp is not None and modules and None not in jps and sum(jps) != jp:
+        total = sum(jps)
+        add(("jp",), "jp-sum", {"jp": jp, "total": total, "terms": " + ".join(map(str, jps))},
+            "hint-jp-sum", {"total": total})
+    category, competency = _text(raw, "category"), _text(raw, "competency")
+    if category in data.categories() and competency is not None and not data.is_free_category(category):
+        allowed = data.competency_ids(category)
+        if competency not in allowed:
+            hint, hint_params = choice_hint(competency, allowed)
+            add(("competency",), "competency-unknown", {"value": competency, "category": category},
                 hint, hint_params)
-    for i, module in enumerate(course.modules):
-        out += _content_reference(module.content, content, doc, ("modules", i, "content"))
-    objective_ids = [o.id for o in course.objectives]
+    for i, module in enumerate(modules):
+        path = _text(module, "content")
+        if path is not None:
+            out += _content_reference(path, content, doc, ("modules", i, "content"))
+    objective_ids = [o["id"] for o in objectives if _text(o, "id")]
     covered = set()
-    for i, module in enumerate(course.modules):
-        for j, question in enumerate(module.quiz.questions if module.quiz else []):
+    for i, module in enumerate(modules):
+        quiz = module.get("quiz") if isinstance(module, dict) else None
+        for j, question in enumerate(_items(quiz, "questions")):
             loc = ("modules", i, "quiz", "questions", j)
-            if question.objective is not None:
-                covered.add(question.objective)
-                if question.objective not in objective_ids:
-                    hint, hint_params = choice_hint(question.objective, objective_ids)
-                    add(loc + ("objective",), "objective-unknown", {"id": question.objective}, hint, hint_params)
+            objective = _text(question, "objective")
+            if objective is not None:
+                covered.add(objective)
+                if objective not in objective_ids:
+                    hint, hint_params = choice_hint(objective, objective_ids)
+                    add(loc + ("objective",), "objective-unknown", {"id": objective}, hint, hint_params)
             for problem in question_rules(question):
                 add(loc + problem[0], *problem[1:])
-    for i, objective in enumerate(course.objectives):
-        if objective.id not in covered:
-            add(("objectives", i, "id"), "objective-uncovered", {"id": objective.id},
-                "hint-objective-uncovered", {"id": objective.id}, WARNING)
+    for i, objective in enumerate(objective_ids):
+        if objective not in covered:
+            add(("objectives", i, "id"), "objective-uncovered", {"id": objective},
+                "hint-objective-uncovered", {"id": objective}, WARNING)
     return out
 
 
 def question_rules(q: Any) -> list[tuple]:
     """Sanity of one question: (relative location, code, params, hint) for each problem."""
-    if q.type in ("single", "multiple"):
-        right = sum(c.correct for c in q.choices)
-        wrong = len(q.choices) - right
-        if q.type == "single" and right != 1:
+    kind = _text(q, "type")
+    if kind in ("single", "multiple"):
+        choices = [c for c in _items(q, "choices") if isinstance(c, dict)]
+        right = sum(c.get("correct") is True for c in choices)
+        wrong = len(choices) - right
+        if kind == "single" and right != 1:
             return [(("choices",), "single-correct", {"count": right}, "hint-single-correct")]
-        if q.type == "multiple" and (right == 0 or wrong == 0):
+        if kind == "multiple" and (right == 0 or wrong == 0):
             return [(("choices",), "multiple-correct", {"right": right, "wrong": wrong}, "hint-multiple-correct")]
-    if q.type == "order":
-        return _duplicates(q.items, lambda i: ("items", i))
-    if q.type == "match":
-        return (_duplicates([p[0] for p in q.pairs], lambda i: ("pairs", i, 0))
-                + _duplicates([p[1] for p in q.pairs], lambda i: ("pairs", i, 1)))
+    if kind == "order":
+        return _duplicates(_items(q, "items"), lambda i: ("items", i))
+    if kind == "match":
+        pairs = [p if isinstance(p, list) and len(p) == 2 else [None, None] for p in _items(q, "pairs")]
+        return (_duplicates([p[0] for p in pairs], lambda i: ("pairs", i, 0))
+                + _duplicates([p[1] for p in pairs], lambda i: ("pairs", i, 1)))
     return []
 
 
@@ -277,6 +315,8 @@ def _duplicates(items: list[str], where) -> list[tuple]:
     seen: set[str] = set()
     out = []
     for i, item in enumerate(items):
+        if not isinstance(item, str):
+            continue
         norm = " ".join(item.split()).casefold()
         if norm in seen:
             out.append((where(i), "duplicate-item", {"item": item}, "hint-duplicate-item"))
@@ -309,26 +349,34 @@ def content_path(path: str) -> str:
     return posixpath.normpath(path.replace("\\", "/"))
 
 
-def prerequisite_rules(courses: dict[str, tuple[model.Course, Document]]) -> list[Problem]:
+def prerequisite_rules(courses: dict[str, Document]) -> list[Problem]:
     """Prerequisites must name known courses, not drafts (from published ones), and not loop."""
     out = []
     known = sorted(courses)
-    for course, doc in courses.values():
-        for i, pre in enumerate(course.prerequisites):
+
+    def draft(doc: Document) -> bool:
+        return _text(doc.data, "status") == "draft"
+
+    graph = {}
+    for cid, doc in courses.items():
+        pres = _items(doc.data, "prerequisites")
+        graph[cid] = [p for p in pres if isinstance(p, str) and p in courses]
+        for i, pre in enumerate(pres):
             loc = ("prerequisites", i)
+            if not isinstance(pre, str):
+                continue
             if pre not in courses:
                 hint, hint_params = choice_hint(pre, known)
                 if hint == "hint-allowed-values":
                     hint = "hint-known-courses"
                 out.append(Problem(doc.path, *doc.where(loc), key_path(loc), "prerequisite-unknown",
                                    {"id": pre}, hint, hint_params))
-            elif course.status == "published" and courses[pre][0].status == "draft":
+            elif not draft(doc) and draft(courses[pre]):
                 out.append(Problem(doc.path, *doc.where(loc), key_path(loc), "prerequisite-draft",
                                    {"id": pre}, "hint-prerequisite-draft", {"id": pre}))
-    for cycle in _cycles({cid: [p for p in c.prerequisites if p in courses] for cid, (c, _) in courses.items()}):
-        course, doc = courses[cycle[0]]
-        i = course.prerequisites.index(cycle[1])
-        loc = ("prerequisites", i)
+    for cycle in _cycles(graph):
+        doc = courses[cycle[0]]
+        loc = ("prerequisites", _items(doc.data, "prerequisites").index(cycle[1]))
         out.append(Problem(doc.path, *doc.where(loc), key_path(loc), "prerequisite-cycle",
                            {"cycle": " → ".join(cycle)}, "hint-prerequisite-cycle"))
     return out
@@ -445,7 +493,8 @@ def content_rules(item: ContentFile) -> list[Problem]:
         before = text[:index]
         line = item.body_line + before.count("\n")
         col = index - (before.rfind("\n") + 1) + 1
-        out.append(Problem(item.path, line, col, "", code, params, "hint-unsafe-html"))
+        hint = "hint-javascript-link" if code == "javascript-link" else "hint-unsafe-html"
+        out.append(Problem(item.path, line, col, "", code, params, hint))
 
     for m in _SCRIPT.finditer(text):
         add(m.start(), "script-tag", {})
