@@ -63,10 +63,7 @@ class Sources:
     courses: list[Document]
     content: dict[str, ContentFile]  # keyed by the path relative to content/
     problems: list[Problem]
-
-    @property
-    def file_count(self) -> int:
-        return 1 + len(self.courses) + len(self.content)
+    file_count: int = 0
 
 
 class _Walker:
@@ -282,4 +279,4 @@ def read_project(root: Path) -> Sources:
             courses.append(doc)
     content, found = read_content(root)
     problems += found
-    return Sources(root, config, courses, content, problems)
+    return Sources(root, config, courses, content, problems, 1 + len(paths) + len(content))

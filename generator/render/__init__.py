@@ -12,7 +12,7 @@ import yaml
 from .. import data
 from ..model import Course
 from ..validate import Project, content_path
-from .text import inline, plain
+from .text import heading, inline, plain
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
 ASSETS = Path(__file__).parent.parent / "assets"
@@ -77,6 +77,7 @@ def environment(lang: str) -> jinja2.Environment:
     competencies = data.table("competencies")
     env.filters.update(
         md=inline,
+        heading=heading,
         plain=plain,
         ui=lambda key, **kw: ui[key][lang].format(**kw),
         rotate=lambda items: list(items)[1:] + list(items)[:1],  # never shown already solved

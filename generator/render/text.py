@@ -70,6 +70,15 @@ def _block_markers(line: str) -> str:
     return line
 
 
+def heading(text: str | None) -> Markup:
+    """Inline HTML for a page title (H1), with angle brackets shown as ‹ ›.
+
+    Material writes the title into <title> through Jinja's striptags, which un-escapes
+    entities: an escaped "</title><script>" would come back to life there.
+    """
+    return inline(str(text or "").replace("<", "‹").replace(">", "›"))
+
+
 def plain(text: str | None) -> str:
     """HTML-escape text for places that take no markup (titles, attributes, YAML config)."""
     return html.escape(" ".join(str(text or "").split()), quote=True)

@@ -1,0 +1,65 @@
+"""Helpers for tests in a real headless Chromium (Debian's), driven by Playwright."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def chromium_path() -> str:
+    """Debian's chromium; under CI=true a missing browser fails instead of skipping."""
+    path = os.environ.get("LMS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail("chromium is missing: install Debian's chromium (make test does this)")
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    return path
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve(folder: Path):
+    """Serve folder on http://127.0.0.1:<free port>/ for the duration of the block."""
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def browser_page():
+    """A fresh page that records dialogs, console errors/warnings, page errors and outside requests."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        page = browser.new_page()
+        page.events = {"dialogs": [], "console": [], "errors": [], "outside": []}
+        page.on("dialog", lambda d: (page.events["dialogs"].append(d.message), d.dismiss()))
+        page.on("console", lambda m: m.type in ("error", "warning") and page.events["console"].append(m.text))
+        page.on("pageerror", lambda e: page.events["errors"].append(str(e)))
+        page.on("request", lambda r: not r.url.startswith(("http://127.0.0.1", "data:", "blob:"))
+                and page.events["outside"].append(r.url))
+        try:
+            yield page
+        finally:
+            browser.close()

@@ -1,0 +1,46 @@
+"""The built site in a real browser: nothing runs that should not, nothing leaves the machine."""
+
+from __future__ import annotations
+
+import json
+
+from browser import browser_page, serve
+from conftest import COURSE, REPO
+
+from generator import pipeline
+
+HOSTILE = "<img src=x onerror=alert(1)></title><script>alert(2)</script>\"'><svg onload=alert(3)>"
+
+
+def test_hostile_text_opens_no_dialog(project, tmp_path):
+    quoted = json.dumps(HOSTILE)
+    course = (COURSE.replace("title: Kursus Dasar", f"title: {quoted}")
+              .replace("summary: Ringkasan.", f"summary: {quoted}\naudience: [{quoted}]")
+              .replace("title: Modul Satu", f"title: {quoted}")
+              .replace("prompt: Benar?", f"prompt: {quoted}\n          hint: {quoted}\n          explanation: {quoted}"))
+    root = project({"site_config.yml": f"site_name: {quoted}\norganization: {quoted}\nsite_description: {quoted}\n",
+                    "courses/dasar.yml": course})
+    assert pipeline.build(root, root / "site").problems == []
+    with serve(root / "site") as url, browser_page() as page:
+        for path in ("index.html", "kursus/dasar/index.html", "kursus/dasar/m1.html"):
+            page.goto(url + path)
+            page.wait_for_load_state("networkidle")
+            assert page.locator("h1").first.inner_text().startswith("‹img src=x onerror=alert(1)›")
+        assert page.events == {"dialogs": [], "console": [], "errors": [], "outside": []}
+
+
+def test_sample_site_pages_and_search(tmp_path):
+    assert pipeline.build(REPO, tmp_path / "site", strict=True).problems == []
+    with serve(tmp_path / "site") as url, browser_page() as page:
+        page.goto(url + "index.html")
+        page.get_by_role("link", name="Pelayanan Publik Prima").first.click()
+        page.get_by_role("link", name="Menangani Keluhan Masyarakat").first.click()
+        assert page.locator("h1").first.inner_text().startswith("Menangani Keluhan Masyarakat")
+        assert page.locator(".lms-question").count() == 4
+        details = page.locator("details.lms-answer").first
+        assert not details.evaluate("d => d.open")  # the answer starts closed
+        page.keyboard.press("/")  # Material's search shortcut focuses the search box
+        page.keyboard.type("keluhan")
+        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        assert "Keluhan" in page.locator(".md-search-result").inner_text()
+        assert page.events == {"dialogs": [], "console": [], "errors": [], "outside": []}

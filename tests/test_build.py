@@ -1,0 +1,231 @@
+"""Building sites: the contract course, drafts, escaping, atomic and reproducible output."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import COURSE, REPO, make_project
+
+from generator import engine, pipeline
+
+CONTRACT = (Path(__file__).parent / "fixtures" / "contract-course.yml").read_text(encoding="utf-8")
+
+
+def tree_hash(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def build(root: Path, out: Path | None = None, strict: bool = False) -> pipeline.Outcome:
+    return pipeline.build(root, out or root / "site", strict)
+
+
+def test_contract_course_checks_clean_and_builds(project):
+    root = project({
+        "courses/pelayanan-prima.yml": CONTRACT,
+        "content/modul/standar-pelayanan.md": "# Standar\n\nIsi.\n",
+        "content/modul/menangani-keluhan.md": "# Keluhan\n\nIsi.\n",
+    }, defaults=False)
+    outcome = build(root, strict=True)
+    assert outcome.problems == []
+    site = root / "site"
+    for page in ("index.html", "kursus/pelayanan-prima/index.html",
+                 "kursus/pelayanan-prima/standar-pelayanan.html", "kursus/pelayanan-prima/menangani-keluhan.html"):
+        assert (site / page).is_file(), page
+    module = (site / "kursus/pelayanan-prima/menangani-keluhan.html").read_text()
+    for text in ("Apa nama sistem pengaduan pelayanan publik nasional?", "SP4N-LAPOR!", "Tindak lanjuti",
+                 "lapor.go.id", "Nilai lulus: 60%"):
+        assert text in module, text
+
+
+def test_sample_project_builds_strictly(tmp_path):
+    outcome = pipeline.build(REPO, tmp_path / "site", strict=True)
+    assert outcome.problems == []
+    assert outcome.warnings == ()
+
+
+def test_engine_config(project):
+    root = project({"site_config.yml": "site_name: Uji\nlanguage: en\n"})
+    build(root)
+    config = yaml.safe_load((root / ".lms/build/mkdocs.yml").read_text())
+    assert config["theme"]["language"] == "en"
+    assert config["theme"]["font"] is False
+    assert "navigation.prune" in config["theme"]["features"]
+    html = (root / "site/index.html").read_text()
+    assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_only_the_engine_imports_mkdocs():
+    importers = [p.relative_to(REPO).as_posix() for p in (REPO / "generator").rglob("*.py")
+                 if re.search(r"^\s*(from|import) mkdocs", p.read_text(), re.M)]
+    assert importers == ["generator/engine.py"]
+
+
+def test_drafts_appear_nowhere(project):
+    draft = COURSE.replace("id: dasar", "id: rahasia-draf").replace("Kursus Dasar", "Judul Draf Tersembunyi") \
+        .replace("level: 1", "level: 1\nstatus: draft").replace("modul/m1.md", "modul/draf.md") \
+        .replace("Modul Satu", "Modul Draf Tersembunyi")
+    root = project({"courses/rahasia-draf.yml": draft, "content/modul/draf.md": "# Draf\n\nKalimat draf unik.\n"})
+    build(root)
+    site = root / "site"
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".xml", ".js"):
+            text = path.read_text(errors="replace")
+            for needle in ("rahasia-draf", "Judul Draf Tersembunyi", "Modul Draf Tersembunyi", "Kalimat draf unik"):
+                assert needle not in text, (path, needle)
+    assert not (site / "kursus/rahasia-draf").exists()
+    index = json.loads((site / "search/search_index.json").read_text())
+    assert any("Kursus Dasar" in doc["title"] for doc in index["docs"])
+
+
+HOSTILE = [
+    "<img src=x onerror=alert(1)>",
+    '"><script>alert(1)</script>',
+    "Judul {: onclick=\"alert(1)\" }",
+    "<svg onload=alert(1)>",
+    "</title><script>alert(1)</script>",
+    "x\" onmouseover=\"alert(1)",
+    "x" * 3000,
+    "\u202eكلمة عربية 🚢 emoji",
+]
+
+
+class _Scan(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.handlers, self.scripts, self.urls, self._in_script = [], [], [], False
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.handlers.append((tag, name, value))
+            if name in ("href", "src") and value and value.strip().lower().startswith("javascript"):
+                self.urls.append(value)
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script and "alert(1)" in data:
+            self.scripts.append(data)
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_hostile_text_renders_inert(project, hostile):
+    quoted = json.dumps(hostile, ensure_ascii=False)
+    course = (COURSE.replace("title: Kursus Dasar", f"title: {quoted}")
+              .replace("summary: Ringkasan.", f"summary: {quoted}\naudience: [{quoted}]\ntags: [{quoted}]")
+              .replace("text: Tujuan satu.", f"text: {quoted}")
+              .replace("title: Modul Satu", f"title: {quoted}")
+              .replace("prompt: Benar?", f"prompt: {quoted}\n          hint: {quoted}\n          explanation: {quoted}"))
+    course += (f"        - type: single\n          prompt: {quoted}\n          choices:\n"
+               f"            - {{text: {quoted}, correct: true, feedback: {quoted}}}\n"
+               f"            - {{text: b}}\n"
+               f"        - type: match\n          prompt: {quoted}\n          pairs: [[{quoted}, a], [b, {quoted}]]\n"
+               f"        - type: order\n          prompt: p\n          items: [{quoted}, b]\n")
+    root = project({
+        "site_config.yml": f"site_name: {quoted}\nsite_description: {quoted}\norganization: {quoted}\n"
+                           "site_url: https://contoh.go.id/\n",
+        "courses/dasar.yml": course,
+    })
+    outcome = build(root)
+    assert [p.code for p in outcome.problems] == [], outcome.problems
+    for page in (root / "site").rglob("*.html"):
+        scan = _Scan()
+        scan.feed(page.read_text())
+        assert scan.handlers == [] and scan.scripts == [] and scan.urls == [], page
+    module = (root / "site/kursus/dasar/m1.html").read_text()
+    visible = hostile.replace("\\[", "[").replace("\\]", "]")
+    if "<" in hostile:
+        assert visible.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")[:30] in module
+    search = (root / "site/search/search_index.json").read_text()
+    assert "<script>alert" not in search
+
+
+def test_script_links_in_yaml_are_refused_and_never_rendered(project):
+    from generator.render.text import inline
+
+    root = project({"courses/dasar.yml": COURSE.replace("summary: Ringkasan.",
+                                                        "summary: '\\[klik\\](javascript:alert(1)) [b](JAVASCRIPT:x)'")})
+    assert [p.code for p in build(root).problems] == ["javascript-link"]
+    assert not (root / "site").exists()
+    assert str(inline("[a](javascript:alert(1)) [b](java\tscript:x) [c](https://lapor.go.id)")) == (
+        '<a>a</a> <a>b</a> <a href="https://lapor.go.id">c</a>')
+    assert str(inline("\\[x\\](javascript:alert(1))")) == "&#91;x&#93;(javascript:alert(1))"
+
+
+def test_failed_check_leaves_the_site_untouched(project):
+    root = project()
+    build(root)
+    before = tree_hash(root / "site")
+    (root / "courses/dasar.yml").write_text(COURSE.replace("level: 1", "level: 9"))
+    outcome = build(root)
+    assert [p.code for p in outcome.problems] == ["too-large"]
+    assert tree_hash(root / "site") == before
+
+
+def test_engine_failure_leaves_the_site_untouched(project, monkeypatch):
+    root = project()
+    build(root)
+    before = tree_hash(root / "site")
+
+    def broken(tree, site_dir, epoch, strict=False):
+        (site_dir / "index.html").write_text("half-written")
+        raise engine.EngineError("boom")
+
+    monkeypatch.setattr(engine, "build", broken)
+    with pytest.raises(engine.EngineError):
+        build(root)
+    assert tree_hash(root / "site") == before
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_builds_are_reproducible(project, tmp_path, monkeypatch):
+    root = project({"site_config.yml": "site_name: Uji\nsite_url: https://contoh.go.id/\n"})
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    build(root, tmp_path / "one")
+    (root / ".lms").rename(tmp_path / "old-tree")  # the second build starts from nothing too
+    build(root, tmp_path / "two")
+    assert tree_hash(tmp_path / "one") == tree_hash(tmp_path / "two")
+    assert "<lastmod>2023-11-14</lastmod>" in (tmp_path / "one/sitemap.xml").read_text()
+
+
+def test_without_source_date_epoch_the_date_is_fixed_not_the_clock(project, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    root = project({"site_config.yml": "site_name: Uji\nsite_url: https://contoh.go.id/\n"})
+    build(root)
+    assert "<lastmod>1980-01-01</lastmod>" in (root / "site/sitemap.xml").read_text()
+
+
+def test_build_tree_rewrites_only_changed_files(project):
+    root = project()
+    build(root)
+    page = root / ".lms/build/docs/kursus/dasar/m1.md"
+    stamp = page.stat().st_mtime_ns
+    (root / "content/modul/m1.md").write_text("# Modul Satu\n\nIsi baru.\n")
+    build(root)
+    assert "Isi baru." in page.read_text()
+    index = root / ".lms/build/docs/index.md"
+    assert index.stat().st_mtime_ns <= stamp
+
+
+def test_removed_course_disappears(project):
+    root = project({"courses/kedua.yml": COURSE.replace("id: dasar", "id: kedua")})
+    build(root)
+    assert (root / "site/kursus/kedua/index.html").exists()
+    (root / "courses/kedua.yml").unlink()
+    build(root)
+    assert not (root / "site/kursus/kedua").exists()
+    assert not (root / ".lms/build/docs/kursus/kedua").exists()
+
+
+def test_make_project_helper_is_used_for_golden(tmp_path):
+    root = make_project(tmp_path)
+    assert (root / "courses/dasar.yml").read_text() == COURSE
