@@ -46,6 +46,23 @@ def _environment(epoch: int) -> Iterator[_Collect]:
             os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
+def _trim_template_whitespace(config) -> None:
+    """Render Material's templates with trim_blocks/lstrip_blocks.
+
+    Its templates loop over every navigation child to find the active page, leaving a blank
+    line per child: about half of each page's bytes on a large site. Trimmed, pages are half
+    the size and render the same (a browser test compares the visible text).
+    """
+    get_env = config.theme.get_env
+
+    def trimmed_env():
+        env = get_env()
+        env.trim_blocks = env.lstrip_blocks = True
+        return env
+
+    config.theme.get_env = trimmed_env
+
+
 def build(tree: Path, site_dir: Path, epoch: int, strict: bool = False) -> list[str]:
     """Run Material for MkDocs on tree/mkdocs.yml into site_dir; return its warnings."""
     from mkdocs.commands.build import build as mkdocs_build
@@ -55,6 +72,7 @@ def build(tree: Path, site_dir: Path, epoch: int, strict: bool = False) -> list[
     with _environment(epoch) as log:
         try:
             config = load_config(config_file=str(tree / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
+            _trim_template_whitespace(config)
             mkdocs_build(config)
         except (MkDocsException, OSError) as exc:
             raise EngineError("\n".join(log.messages + [str(exc)])) from None

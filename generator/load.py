@@ -17,6 +17,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 Pos = tuple[int, int]
+STR_TAG = "tag:yaml.org,2002:str"
 MAX_NODES = 200_000  # guards against alias bombs ("billion laughs")
 
 
@@ -81,10 +82,7 @@ class _Walker:
             raise _TooDeep(self.pos(node))
         self.doc.values[loc] = self.pos(node)
         if isinstance(node, yaml.ScalarNode):
-            try:
-                return self.loader.construct_object(node, deep=True)
-            except (yaml.YAMLError, ValueError, TypeError, OverflowError):
-                return node.value  # e.g. "2024-13-45" looks like a date but is not one
+            return self.scalar(node)
         self.active.add(id(node))
         try:
             if isinstance(node, yaml.SequenceNode):
@@ -113,11 +111,16 @@ class _Walker:
     def key(self, node: yaml.Node) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             return str(node.value)[:40]  # a list or mapping used as a key: reported as unknown
-        try:
-            key = self.loader.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, TypeError, OverflowError):
-            return node.value
+        key = self.scalar(node)
         return key if isinstance(key, (str, int, float, bool)) else str(key)
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag == STR_TAG:  # most values: skip the constructor machinery
+            return node.value
+        try:
+            return self.loader.yaml_constructors[node.tag](self.loader, node)
+        except (KeyError, yaml.YAMLError, ValueError, TypeError, OverflowError):
+            return node.value  # e.g. "2024-13-45" looks like a date but is not one
 
 
 class _TooDeep(Exception):

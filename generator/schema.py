@@ -65,15 +65,13 @@ def _type(prop: dict) -> str:
         if "prefixItems" in prop:
             return "[" + ", ".join(_type(p) for p in prop["prefixItems"]) + "]"
         items = prop.get("items", {})
-        if "oneOf" in items or "discriminator" in items:
-            return "list of questions"
-        return f"list of {_type(items)}"
+        of = "questions" if "oneOf" in items or "discriminator" in items else _type(items)
+        return f"list of {of}" + (f" (at least {prop['minItems']})" if "minItems" in prop else "")
     words = {"string": "text", "integer": "integer", "number": "number", "boolean": "true/false"}
     text = words.get(kind, kind)
     if prop.get("format") == "date":
         text = "date"
-    limits = [f"{op} {prop[k]}" for k, op in (("minimum", "≥"), ("maximum", "≤"), ("minItems", "items ≥"))
-              if k in prop]
+    limits = [f"{op} {prop[k]}" for k, op in (("minimum", "≥"), ("maximum", "≤")) if k in prop]
     if prop.get("pattern") == model.ID_PATTERN:
         text = "id"
     return text + (f" ({', '.join(limits)})" if limits else "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -10,6 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from conftest import COURSE, REPO, make_project
 
 from generator import engine, pipeline
@@ -48,6 +51,18 @@ def test_sample_project_builds_strictly(tmp_path):
     outcome = pipeline.build(REPO, tmp_path / "site", strict=True)
     assert outcome.problems == []
     assert outcome.warnings == ()
+
+
+def test_module_markdown_is_passed_through_unescaped(project):
+    body = ('# Judul Berkas\n\nTeks "kutip" & <kbd>Ctrl</kbd>.\n\n!!! tip "Di meja layanan"\n    Isi tip.\n\n'
+            '```python\nif a < b and c == "d":\n    pass\n```\n')
+    root = project({"content/modul/m1.md": body})
+    assert build(root).problems == []
+    page = (root / "site/kursus/dasar/m1.html").read_text()
+    assert '<p class="admonition-title">Di meja layanan</p>' in page
+    assert "<kbd>Ctrl</kbd>" in page and "Teks &quot;kutip&quot; &amp;" in page or 'Teks "kutip" &amp;' in page
+    assert "&amp;#34;" not in page and "&#34;" not in page
+    assert "Judul Berkas" not in page  # the module title from YAML heads the page instead
 
 
 def test_engine_config(project):
@@ -229,3 +244,19 @@ def test_removed_course_disappears(project):
 def test_make_project_helper_is_used_for_golden(tmp_path):
     root = make_project(tmp_path)
     assert (root / "courses/dasar.yml").read_text() == COURSE
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_inline_fast_path_agrees_with_markdown(text):
+    """Plain text skips Python-Markdown; the result must be what Markdown would have given."""
+    from generator.render import text as text_module
+
+    fast = str(text_module.inline.__wrapped__(text))
+    line = " ".join(text_module._CONTROL_CHARS.sub("", text).split())
+    md = text_module._md()
+    md.reset()
+    out = md.convert(text_module._block_markers(html.escape(line, quote=False))) if line else ""
+    m = text_module._PARA.match(out)
+    slow = text_module._protect(m.group(1) if m else out)
+    assert fast == slow

@@ -251,6 +251,11 @@ CASES = {
          "site_config.yml:3:11: language: 'jv' tidak diizinkan; pilihannya: id, en",
          "    saran: Pilihannya: id, en."],
     ),
+    "site config: logo missing": (
+        {"site_config.yml": "site_name: Uji\ntheme:\n  logo: gambar/logo.png\n"},
+        ["site_config.yml:3:9: theme.logo: berkas logo 'gambar/logo.png' tidak ada",
+         "    saran: Tulis jalur relatif terhadap folder proyek, misalnya gambar/logo.png."],
+    ),
     "site config: bad url": (
         {"site_config.yml": "site_name: Uji\nsite_url: contoh.go.id\n"},
         ["site_config.yml:2:11: site_url: 'contoh.go.id' bukan alamat http:// atau https://",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import jinja2
 import yaml
+from markupsafe import Markup
 
 from .. import data
 from ..model import Course
@@ -23,9 +24,10 @@ def render(project: Project) -> dict[str, str]:
     """Every file of the build tree: mkdocs.yml, the Markdown pages and our assets."""
     env = environment(project.config.language)
     courses = project.published
+    known = {c.id: c for c in courses}
     pages = {"index.md": env.get_template("home.md.j2").render(config=project.config, courses=courses)}
     for course in courses:
-        pages[f"kursus/{course.id}/index.md"] = course_page(env, course, project)
+        pages[f"kursus/{course.id}/index.md"] = course_page(env, course, known)
         for i, module in enumerate(course.modules):
             body = project.content[content_path(module.content)].body
             pages[f"kursus/{course.id}/{module.id}.md"] = module_page(env, course, i, body)
@@ -36,8 +38,7 @@ def render(project: Project) -> dict[str, str]:
     return tree
 
 
-def course_page(env: jinja2.Environment, course: Course, project: Project) -> str:
-    known = {c.id: c for c in project.published}
+def course_page(env: jinja2.Environment, course: Course, known: dict[str, Course]) -> str:
     prerequisites = [
         {"title": known[p].title if p in known else p, "url": f"../{p}/index.html" if p in known else None}
         for p in course.prerequisites
@@ -52,7 +53,7 @@ def module_page(env: jinja2.Environment, course: Course, index: int, body: str) 
         module=modules[index],
         previous=modules[index - 1] if index > 0 else None,
         next=modules[index + 1] if index + 1 < len(modules) else None,
-        body=without_title(body),
+        body=Markup(without_title(body)),  # the trainer's Markdown: checked for scripts, not escaped
     )
 
 
@@ -125,7 +126,7 @@ def mkdocs_yml(project: Project) -> str:
         "extra_css": ["assets/lms/lms.css"],
         "extra": {"generator": False},
         "plugins": ["search"],
-        "markdown_extensions": ["attr_list", "md_in_html", "tables", "admonition", "pymdownx.details",
+        "markdown_extensions": ["attr_list", "tables", "admonition", "pymdownx.details",
                                 "pymdownx.superfences", {"toc": {"permalink": True}}],
         "nav": nav(project),
         "validation": {"links": {"not_found": "warn", "anchors": "info"}},

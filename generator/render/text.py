@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import markdown
 from markdown.extensions import Extension
@@ -38,14 +38,21 @@ def _md() -> markdown.Markdown:
 _PARA = re.compile(r"^<p>(.*)</p>$", re.S)
 
 
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MARKUP = re.compile(r"[*_`\[\]\\!&<>]|^(#|[+*-]\s|\d+[.)]\s|[-*_]{3})")
+
+
+@lru_cache(maxsize=65536)
 def inline(text: str | None) -> Markup:
     """Render one line of YAML text as inline HTML."""
     if not text:
         return Markup("")
+    line = " ".join(_CONTROL_CHARS.sub("", str(text)).split())
+    if not _MARKUP.search(line):  # plain words: Markdown would only wrap them in <p>
+        return Markup(_protect(line))
     md = _md()
     md.reset()
-    escaped = html.escape(" ".join(str(text).split()), quote=False)
-    out = md.convert(_block_markers(escaped))
+    out = md.convert(_block_markers(html.escape(line, quote=False)))
     m = _PARA.match(out)
     return Markup(_protect(m.group(1) if m else out))
 

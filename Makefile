@@ -1,0 +1,49 @@
+# The two quick-start commands: `make site` builds the sample site, `make test` runs every test.
+# Both create the virtual environment they need; `make test` also installs Debian's chromium
+# for the browser tests when it is missing and apt-get is available.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+
+.PHONY: site serve check test chromium refresh benchmark clean
+
+site: $(VENV)/.runtime
+	$(BIN)/lms build
+
+serve: $(VENV)/.runtime
+	$(BIN)/lms serve
+
+check: $(VENV)/.runtime
+	$(BIN)/lms check
+
+test: $(VENV)/.test chromium
+	$(BIN)/python -m pytest
+
+$(VENV)/.runtime: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test: pyproject.toml $(VENV)/.runtime
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Debian's chromium for the Playwright tests (no browser download: the network is closed).
+chromium:
+	@if command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]; then exit 0; fi; \
+	if ! command -v apt-get >/dev/null 2>&1; then echo "chromium missing and no apt-get: browser tests will fail under CI" >&2; exit 0; fi; \
+	SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null
+
+# Regenerate what is derived from the model and templates: schemas/, the README's format
+# reference and the golden rendered pages in tests/golden/.
+refresh: $(VENV)/.test
+	$(BIN)/python scripts/refresh.py
+
+benchmark: $(VENV)/.test
+	$(BIN)/python benchmarks/build.py --modules 1000
+
+clean:
+	rm -rf site .lms

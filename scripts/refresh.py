@@ -1,0 +1,23 @@
+"""Regenerate derived files: schemas/, the README's format reference, tests/golden/."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tests"))
+
+from generator import schema  # noqa: E402
+from test_golden import GOLDEN, rendered_sample  # noqa: E402
+from test_docs import readme_with_reference  # noqa: E402
+
+schema.write_schemas(REPO / "schemas")
+readme = REPO / "README.md"
+readme.write_text(readme_with_reference(readme.read_text(encoding="utf-8")), encoding="utf-8")
+for old in sorted(GOLDEN.rglob("*"), reverse=True):
+    old.unlink() if old.is_file() else old.rmdir()
+for rel, text in rendered_sample().items():
+    (GOLDEN / rel).parent.mkdir(parents=True, exist_ok=True)
+    (GOLDEN / rel).write_text(text, encoding="utf-8")
+print("refreshed schemas/, README.md reference and tests/golden/")
