@@ -76,6 +76,17 @@ def test_engine_config(project):
     assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
 
 
+def test_logo_and_palette_reach_the_theme(project):
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>'
+    root = project({"site_config.yml": "site_name: Uji\ntheme:\n  logo: gambar/logo.svg\n  primary: teal\n"
+                                       "  scheme: slate\n", "gambar/logo.svg": svg})
+    assert build(root).problems == []
+    assert (root / "site/assets/site/logo.svg").read_text() == svg
+    page = (root / "site/index.html").read_text()
+    assert 'src="assets/site/logo.svg"' in page
+    assert 'data-md-color-scheme="slate" data-md-color-primary="teal"' in page
+
+
 def test_only_the_engine_imports_mkdocs():
     importers = [p.relative_to(REPO).as_posix() for p in (REPO / "generator").rglob("*.py")
                  if re.search(r"^\s*(from|import) mkdocs", p.read_text(), re.M)]
