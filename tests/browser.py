@@ -46,13 +46,13 @@ def serve(folder: Path):
 
 
 @contextmanager
-def browser_page():
+def browser_page(javascript: bool = True):
     """A fresh page that records dialogs, console errors/warnings, page errors and outside requests."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        page = browser.new_page()
+        page = browser.new_context(java_script_enabled=javascript).new_page()
         page.events = {"dialogs": [], "console": [], "errors": [], "outside": []}
         page.on("dialog", lambda d: (page.events["dialogs"].append(d.message), d.dismiss()))
         page.on("console", lambda m: m.type in ("error", "warning") and page.events["console"].append(m.text))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from functools import cache
 from pathlib import Path
@@ -11,7 +13,7 @@ import yaml
 from markupsafe import Markup
 
 from .. import data
-from ..model import Course
+from ..model import Course, Quiz
 from ..validate import Project, content_path
 from .text import heading, inline, plain
 
@@ -49,13 +51,35 @@ def course_page(env: jinja2.Environment, course: Course, known: dict[str, Course
 
 def module_page(env: jinja2.Environment, course: Course, index: int, body: str) -> str:
     modules = course.modules
+    quiz = modules[index].quiz
     return env.get_template("module.md.j2").render(
         course=course,
         module=modules[index],
+        quiz_hash=quiz_hash(quiz) if quiz else "",
         previous=modules[index - 1] if index > 0 else None,
         next=modules[index + 1] if index + 1 < len(modules) else None,
         body=Markup(without_title(body)),  # the trainer's Markdown: checked for scripts, not escaped
     )
+
+
+def quiz_hash(quiz: Quiz) -> str:
+    """A short hash of the quiz content: stored results are keyed by it, so an edited quiz starts afresh."""
+    return hashlib.sha256(quiz.model_dump_json().encode("utf-8")).hexdigest()[:12]
+
+
+def answer_key(question) -> str:
+    """What the quiz script needs to score a question (order and match keep theirs in the DOM)."""
+    if question.type in ("single", "multiple"):
+        key = {"correct": [i for i, c in enumerate(question.choices) if c.correct]}
+    elif question.type == "true-false":
+        key = {"answer": question.answer}
+    elif question.type == "short":
+        key = {"answers": list(question.answers)}
+    elif question.type == "numeric":
+        key = {"answer": question.answer, "tolerance": question.tolerance}
+    else:
+        key = {}
+    return json.dumps(key, ensure_ascii=False, separators=(",", ":"))
 
 
 _LEADING_H1 = re.compile(r"\A\s*# [^\n]*\n?|\A\s*[^\n]+\n=+[ \t]*(\n|\Z)")
@@ -83,9 +107,13 @@ def environment(lang: str) -> jinja2.Environment:
         plain=plain,
         ui=lambda key, **kw: ui[key][lang].format(**kw),
         rotate=lambda items: list(items)[1:] + list(items)[:1],  # never shown already solved
+        positions=lambda items: list(enumerate(items, start=1)),
+        answer_key=answer_key,
         number=lambda x: f"{x:g}".replace(".", ",") if lang == "id" else f"{x:g}",
     )
     env.globals.update(
+        lang=lang,
+        quiz_text=json.dumps({k[3:]: v[lang] for k, v in ui.items() if k.startswith("js-")}, ensure_ascii=False),
         category_label=lambda c: competencies[c]["label"][lang],
         competency_label=lambda course: competencies[course.category]["competencies"]
         .get(course.competency, {})
@@ -122,10 +150,11 @@ def mkdocs_yml(project: Project) -> str:
             "language": lang,
             "font": False,  # no Google Fonts: the site must not call the network
             # navigation.indexes is left out on purpose: it costs ~9% more engine work on a large nav
-            "features": ["navigation.prune", "navigation.tabs", "search.highlight"],
+            "features": ["navigation.instant", "navigation.prune", "navigation.tabs", "search.highlight"],
             "palette": palette,
         },
         "extra_css": ["assets/lms/lms.css"],
+        "extra_javascript": ["assets/lms/lms-state.js", "assets/lms/lms-quiz.js"],
         "extra": {"generator": False},
         "plugins": ["search"],
         "markdown_extensions": ["attr_list", "tables", "admonition", "pymdownx.details",
