@@ -41,8 +41,11 @@ def test_hostile_text_opens_no_dialog(project, tmp_path):
 
 
 def test_sample_site_pages_and_search(tmp_path):
-    assert pipeline.build(REPO, tmp_path / "site", strict=True).problems == []
-    with serve(tmp_path / "site") as url, browser_page() as page:
+    # served under the path of its site_url, as on GitHub Pages (404.html uses absolute links)
+    site = tmp_path / "belajar-asn"
+    assert pipeline.build(REPO, site, strict=True).problems == []
+    with serve(tmp_path) as root_url, browser_page() as page:
+        url = root_url + "belajar-asn/"
         page.goto(url + "index.html")
         page.get_by_role("link", name="Pelayanan Publik Prima").first.click()
         page.get_by_role("link", name="Menangani Keluhan Masyarakat").first.click()
@@ -54,6 +57,9 @@ def test_sample_site_pages_and_search(tmp_path):
         page.keyboard.type("keluhan")
         page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
         assert "Keluhan" in page.locator(".md-search-result").inner_text()
+        for html in sorted(site.rglob("*.html")):  # every page: no console error or warning
+            page.goto(url + html.relative_to(site).as_posix())
+            page.wait_for_load_state("networkidle")
         assert page.events == {"dialogs": [], "console": [], "errors": [], "outside": []}
 
 

@@ -333,3 +333,37 @@ def test_quiz_script_and_style_budget(site):
     assert gzipped <= 12 * 1024, gzipped
     page = (root / "kursus/kuis/single.html").read_text()
     assert page.count("assets/lms/lms-quiz.js") == 1 and page.count("assets/lms/lms-state.js") == 1
+
+
+def test_editing_a_quiz_changes_its_state_key(tmp_path):
+    from generator import load, render, validate
+
+    root = make_project(tmp_path, {"courses/kuis.yml": course_yaml(), "content/modul/m.md": "# M\n"}, defaults=False)
+    checked, _ = validate.validate(load.read_project(root))
+    quiz = checked.courses[0].modules[0].quiz
+    assert render.quiz_hash(quiz) == render.quiz_hash(quiz.model_copy())
+    assert render.quiz_hash(quiz) != render.quiz_hash(quiz.model_copy(update={"pass_mark": 99}))
+
+
+WEIGHTED = """\
+        - type: true-false
+          prompt: Berat?
+          points: 3
+          answer: true
+        - type: true-false
+          prompt: Ringan?
+          answer: true"""
+
+
+def test_points_in_the_browser(tmp_path):
+    course = course_yaml().replace(QUESTIONS["true-false"], WEIGHTED)
+    root = make_project(tmp_path, {"courses/kuis.yml": course, "content/modul/m.md": "# M\n"}, defaults=False)
+    pipeline.build(root, root / "site")
+    with serve(root / "site") as url, browser_page() as page:
+        form = open_quiz(page, url, "true-false")
+        assert "(3 poin)" in form.locator("legend").first.inner_text()
+        form.locator(".lms-question").first.get_by_label("Benar").check()
+        form.locator(".lms-question").nth(1).get_by_label("Salah").check()
+        form.get_by_role("button", name="Periksa jawaban").click()
+        assert form.locator(".lms-quiz__result").inner_text().startswith("Nilai Anda 75%: belum lulus")
+        assert page.events == {"dialogs": [], "console": [], "errors": [], "outside": []}
