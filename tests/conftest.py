@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 from pathlib import Path
 
@@ -43,6 +44,25 @@ modules:
 """
 
 MODULE = "# Modul Satu\n\nIsi modul.\n"
+
+
+def hostile_files(text: str) -> dict[str, str]:
+    """A project with the same text in every field of the site config and of a course with a quiz."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    course = (COURSE.replace("title: Kursus Dasar", f"title: {quoted}")
+              .replace("summary: Ringkasan.", f"summary: {quoted}\naudience: [{quoted}]\ntags: [{quoted}]")
+              .replace("text: Tujuan satu.", f"text: {quoted}")
+              .replace("title: Modul Satu", f"title: {quoted}")
+              .replace("prompt: Benar?", f"prompt: {quoted}\n          hint: {quoted}\n          explanation: {quoted}"))
+    course += (f"        - type: single\n          prompt: {quoted}\n          choices:\n"
+               f"            - {{text: {quoted}, correct: true, feedback: {quoted}}}\n"
+               f"            - {{text: b, feedback: {quoted}}}\n"
+               f"        - type: short\n          prompt: {quoted}\n          answers: [{quoted}]\n"
+               f"        - type: match\n          prompt: {quoted}\n          pairs: [[{quoted}, a], [b, {quoted}]]\n"
+               f"        - type: order\n          prompt: p\n          items: [{quoted}, b]\n")
+    return {"site_config.yml": f"site_name: {quoted}\nsite_description: {quoted}\norganization: {quoted}\n"
+                               "site_url: https://contoh.go.id/\n",
+            "courses/dasar.yml": course}
 
 
 def make_project(root: Path, files: dict[str, str | bytes] | None = None, lang: str = "id",

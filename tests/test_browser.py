@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from browser import browser_page, serve
-from conftest import COURSE, REPO
+from conftest import REPO, hostile_files
 
 from generator import pipeline
 
@@ -13,19 +11,7 @@ HOSTILE = "<img src=x onerror=alert(1)></title><script>alert(2)</script>\"'><svg
 
 
 def test_hostile_text_opens_no_dialog(project, tmp_path):
-    quoted = json.dumps(HOSTILE)
-    course = (COURSE.replace("title: Kursus Dasar", f"title: {quoted}")
-              .replace("summary: Ringkasan.", f"summary: {quoted}\naudience: [{quoted}]")
-              .replace("title: Modul Satu", f"title: {quoted}")
-              .replace("prompt: Benar?", f"prompt: {quoted}\n          hint: {quoted}\n          explanation: {quoted}"))
-    course += (f"        - type: single\n          prompt: {quoted}\n          choices:\n"
-               f"            - {{text: {quoted}, correct: true, feedback: {quoted}}}\n"
-               f"            - {{text: b, feedback: {quoted}}}\n"
-               f"        - type: short\n          prompt: {quoted}\n          answers: [{quoted}]\n"
-               f"        - type: match\n          prompt: {quoted}\n          pairs: [[{quoted}, a], [b, {quoted}]]\n"
-               f"        - type: order\n          prompt: p\n          items: [{quoted}, b]\n")
-    root = project({"site_config.yml": f"site_name: {quoted}\norganization: {quoted}\nsite_description: {quoted}\n",
-                    "courses/dasar.yml": course})
+    root = project(hostile_files(HOSTILE))
     assert pipeline.build(root, root / "site").problems == []
     with serve(root / "site") as url, browser_page() as page:
         for path in ("index.html", "kursus/dasar/index.html", "kursus/dasar/m1.html"):

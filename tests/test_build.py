@@ -13,7 +13,7 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from conftest import COURSE, REPO, make_project
+from conftest import COURSE, REPO, hostile_files, make_project
 
 from generator import engine, pipeline
 
@@ -145,22 +145,7 @@ class _Scan(HTMLParser):
 
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_hostile_text_renders_inert(project, hostile):
-    quoted = json.dumps(hostile, ensure_ascii=False)
-    course = (COURSE.replace("title: Kursus Dasar", f"title: {quoted}")
-              .replace("summary: Ringkasan.", f"summary: {quoted}\naudience: [{quoted}]\ntags: [{quoted}]")
-              .replace("text: Tujuan satu.", f"text: {quoted}")
-              .replace("title: Modul Satu", f"title: {quoted}")
-              .replace("prompt: Benar?", f"prompt: {quoted}\n          hint: {quoted}\n          explanation: {quoted}"))
-    course += (f"        - type: single\n          prompt: {quoted}\n          choices:\n"
-               f"            - {{text: {quoted}, correct: true, feedback: {quoted}}}\n"
-               f"            - {{text: b}}\n"
-               f"        - type: match\n          prompt: {quoted}\n          pairs: [[{quoted}, a], [b, {quoted}]]\n"
-               f"        - type: order\n          prompt: p\n          items: [{quoted}, b]\n")
-    root = project({
-        "site_config.yml": f"site_name: {quoted}\nsite_description: {quoted}\norganization: {quoted}\n"
-                           "site_url: https://contoh.go.id/\n",
-        "courses/dasar.yml": course,
-    })
+    root = project(hostile_files(hostile))
     outcome = build(root)
     assert [p.code for p in outcome.problems] == [], outcome.problems
     for page in (root / "site").rglob("*.html"):
