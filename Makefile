@@ -18,6 +18,7 @@ check: $(VENV)/.runtime
 	$(BIN)/lms check
 
 test: $(VENV)/.test chromium
+	$(BIN)/ruff check generator tests benchmarks scripts
 	$(BIN)/python -m pytest
 
 $(VENV)/.runtime: pyproject.toml

@@ -100,7 +100,7 @@ class _Walker:
             if key in out:
                 line = self.doc.keys[here][0]
                 self.problems.append(
-                    Problem(self.doc.path, *self.pos(key_node), _dotted(here), "duplicate-key",
+                    Problem(self.doc.path, *self.pos(key_node), key_path(here), "duplicate-key",
                             {"key": key, "line": line}, "hint-duplicate-key")
                 )
             else:
@@ -128,14 +128,13 @@ class _TooDeep(Exception):
         self.pos = pos
 
 
-def _dotted(loc: tuple) -> str:
+def key_path(loc: tuple) -> str:
+    """A location as trainers read it: modules[0].quiz.questions[1]."""
     out = ""
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
 
-
-key_path = _dotted
 
 
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Document | None, list[Problem]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -123,10 +123,8 @@ class MatchQuestion(QuestionBase):
 
 
 Question = Annotated[
-    Union[
-        SingleQuestion, MultipleQuestion, TrueFalseQuestion, ShortQuestion,
-        NumericQuestion, OrderQuestion, MatchQuestion,
-    ],
+    SingleQuestion | MultipleQuestion | TrueFalseQuestion | ShortQuestion
+    | NumericQuestion | OrderQuestion | MatchQuestion,
     Field(discriminator="type"),
 ]
 QUESTION_TYPES = ("single", "multiple", "true-false", "short", "numeric", "order", "match")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+import types
 import typing
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -197,7 +198,7 @@ def _pick(cls: Any, here: Any) -> Any:
     """Unwrap Annotated/Optional, and choose a question class by its `type`."""
     while typing.get_origin(cls) is typing.Annotated:
         cls = typing.get_args(cls)[0]
-    if typing.get_origin(cls) in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+    if typing.get_origin(cls) in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(cls) if a is not type(None)]
         chosen = [o for o in options if isinstance(o, type) and issubclass(o, pydantic.BaseModel)
                   and isinstance(here, dict) and "type" in o.model_fields
@@ -207,9 +208,7 @@ def _pick(cls: Any, here: Any) -> Any:
     return cls
 
 
-# --- rules that need more than one value
-
-
+# --- rules beyond the model's types
 # These rules read the raw data, so they still run when the model rejected part of a file:
 # a trainer sees every problem in one run. A value of the wrong type is skipped here (the
 # model has already reported it).
@@ -327,7 +326,7 @@ def _duplicates(items: list[str], where) -> list[tuple]:
 def _content_reference(path: str, content: dict[str, ContentFile], doc: Document, loc: tuple) -> list[Problem]:
     where = doc.where(loc)
     key = key_path(loc)
-    norm = posixpath.normpath(path.replace("\\", "/"))
+    norm = content_path(path)
     outside = (path.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", path) or norm.startswith("..")
                or (norm in content and content[norm].outside))
     if outside:

@@ -9,8 +9,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
 from generator import schema  # noqa: E402
-from test_golden import GOLDEN, rendered_sample  # noqa: E402
+
 from test_docs import readme_with_reference  # noqa: E402
+from test_golden import GOLDEN, rendered_sample  # noqa: E402
 
 schema.write_schemas(REPO / "schemas")
 readme = REPO / "README.md"

@@ -53,7 +53,8 @@ def hostile_files(text: str) -> dict[str, str]:
               .replace("summary: Ringkasan.", f"summary: {quoted}\naudience: [{quoted}]\ntags: [{quoted}]")
               .replace("text: Tujuan satu.", f"text: {quoted}")
               .replace("title: Modul Satu", f"title: {quoted}")
-              .replace("prompt: Benar?", f"prompt: {quoted}\n          hint: {quoted}\n          explanation: {quoted}"))
+              .replace("prompt: Benar?",
+                       f"prompt: {quoted}\n          hint: {quoted}\n          explanation: {quoted}"))
     course += (f"        - type: single\n          prompt: {quoted}\n          choices:\n"
                f"            - {{text: {quoted}, correct: true, feedback: {quoted}}}\n"
                f"            - {{text: b, feedback: {quoted}}}\n"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from generator import pipeline
+
 from browser import browser_page, serve
 from conftest import REPO, hostile_files
-
-from generator import pipeline
 
 HOSTILE = "<img src=x onerror=alert(1)></title><script>alert(2)</script>\"'><svg onload=alert(3)>"
 

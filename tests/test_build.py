@@ -13,9 +13,10 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from conftest import COURSE, REPO, hostile_files, make_project
 
 from generator import engine, pipeline
+
+from conftest import COURSE, REPO, hostile_files, make_project
 
 CONTRACT = (Path(__file__).parent / "fixtures" / "contract-course.yml").read_text(encoding="utf-8")
 
@@ -163,8 +164,8 @@ def test_hostile_text_renders_inert(project, hostile):
 def test_script_links_in_yaml_are_refused_and_never_rendered(project):
     from generator.render.text import inline
 
-    root = project({"courses/dasar.yml": COURSE.replace("summary: Ringkasan.",
-                                                        "summary: '\\[klik\\](javascript:alert(1)) [b](JAVASCRIPT:x)'")})
+    summary = "summary: '\\[klik\\](javascript:alert(1)) [b](JAVASCRIPT:x)'"
+    root = project({"courses/dasar.yml": COURSE.replace("summary: Ringkasan.", summary)})
     assert [p.code for p in build(root).problems] == ["javascript-link"]
     assert not (root / "site").exists()
     assert str(inline("[a](javascript:alert(1)) [b](java\tscript:x) [c](https://lapor.go.id)")) == (

@@ -6,9 +6,9 @@ import json
 import subprocess
 import sys
 
-from conftest import COURSE, REPO, report_lines
-
 from generator import schema
+
+from conftest import COURSE, REPO, report_lines
 
 
 def test_check_clean_exits_0(project, lms):

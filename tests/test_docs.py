@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 import click
-from conftest import REPO
 
 from generator import schema
 from generator.cli import main
+
+from conftest import REPO
 
 START, END = "<!-- reference:start -->", "<!-- reference:end -->"
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import yaml
-from conftest import COURSE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import load, validate
 from generator.load import ContentFile, Sources
 from generator.problems import Problem
+
+from conftest import COURSE
 
 SITE = b"site_name: Uji\n"
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -55,7 +56,8 @@ def test_any_bytes_as_markdown(raw):
 YAML_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers(-10, 10**6) | st.floats(allow_nan=True) | st.text(max_size=20)
     | st.dates(),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10) | st.integers(), inner, max_size=4),
+    lambda inner: (st.lists(inner, max_size=4)
+                   | st.dictionaries(st.text(max_size=10) | st.integers(), inner, max_size=4)),
     max_leaves=12,
 )
 
@@ -94,7 +96,7 @@ def test_valid_course_with_parts_replaced(replacements):
 def test_alias_bomb_is_a_problem_not_a_hang():
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
-        for p, c in zip("abcdefgh", "bcdefghi"))
+        for p, c in zip("abcdefgh", "bcdefghi", strict=True))
     problems = check_in_memory(bomb.encode())
     assert [p.code for p in problems] == ["yaml-syntax"]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import REPO
-
 from generator import load, render, validate
+
+from conftest import REPO
 
 GOLDEN = Path(__file__).parent / "golden" / "sample"
 

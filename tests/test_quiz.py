@@ -6,10 +6,11 @@ import gzip
 import json
 
 import pytest
-from browser import browser_page, serve
-from conftest import make_project
 
 from generator import pipeline
+
+from browser import browser_page, serve
+from conftest import make_project
 
 QUESTIONS = {
     "single": """\
@@ -116,7 +117,7 @@ def answer(question, kind, right):
         question.locator("input").fill("2,5" if right else "3")
     elif kind == "order":
         rows = question.locator("li[data-pos]").all()
-        for i, row in enumerate(rows):
+        for row in rows:
             pos = row.get_attribute("data-pos")
             row.locator("select").select_option(pos if right else str(len(rows) - int(pos) + 1))
     elif kind == "match":
@@ -247,7 +248,7 @@ def test_shuffle_changes_order_never_scoring(site, page):
     _, url = site
     form = open_quiz(page, url, "acak")
     orders = set()
-    for attempt in range(6):
+    for _ in range(6):
         questions = form.locator(".lms-question")
         orders.add(tuple(q.get_attribute("data-type") + ":" + q.locator("legend").inner_text()
                          for q in questions.all()))

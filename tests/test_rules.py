@@ -181,7 +181,8 @@ CASES = {
     ),
     "published course needs a draft": (
         {**course("level: 1", "level: 1\nprerequisites: [lanjut]"),
-         "courses/lanjut.yml": COURSE.replace("id: dasar", "id: lanjut").replace("level: 1", "level: 2\nstatus: draft")},
+         "courses/lanjut.yml": COURSE.replace("id: dasar", "id: lanjut")
+                                     .replace("level: 1", "level: 2\nstatus: draft")},
         ["courses/dasar.yml:7:17: prerequisites[0]: prasyarat 'lanjut' masih berstatus draft dan tidak diterbitkan",
          "    saran: Terbitkan kursus 'lanjut' (status: published) atau hapus prasyarat ini."],
     ),
