@@ -17,7 +17,9 @@ def write_tree(tree: dict[str, str], copies: dict[str, Path], dest: Path) -> int
     todo = [(path, raw) for path, raw in wanted.items() if not (path.is_file() and path.read_bytes() == raw)]
     for folder in sorted({path.parent for path, _ in todo}):
         folder.mkdir(parents=True, exist_ok=True)
-    # Creating a file costs up to a millisecond of waiting on some disks; threads overlap the waits.
+    # Creating a file costs up to a millisecond of waiting on a busy disk; threads overlap the waits
+    # (1,100 pages after deleting the old tree: median 0.50 s with 8 threads vs 0.68 s in a loop;
+    # on an idle disk the loop wins, 0.08 s vs 0.18 s, but then both are small).
     with ThreadPoolExecutor(max_workers=8) as pool:
         list(pool.map(lambda item: item[0].write_bytes(item[1]), todo))
     for path in sorted(dest.rglob("*"), reverse=True):  # children before their folders
