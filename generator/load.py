@@ -136,7 +136,6 @@ def key_path(loc: tuple) -> str:
     return out
 
 
-
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML document; return it (None when unreadable) and the problems found."""
     problems: list[Problem] = []
