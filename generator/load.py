@@ -65,6 +65,7 @@ class Sources:
     content: dict[str, ContentFile]  # keyed by the path relative to content/
     problems: list[Problem]
     file_count: int = 0
+    assets: frozenset[str] = frozenset()  # other files under content/ (images, PDFs), relative to it
 
 
 class _Walker:
@@ -236,20 +237,26 @@ def split_front_matter(text: str, path: str) -> tuple[Document | None, str, int,
     return None, text, 1, [Problem(path, 1, 1, "", "front-matter-unclosed", {}, "hint-front-matter-unclosed")]
 
 
-def read_content(root: Path) -> tuple[dict[str, ContentFile], list[Problem]]:
-    """Read every Markdown file under content/ (symlinks leading out are flagged, not read)."""
+def read_content(root: Path) -> tuple[dict[str, ContentFile], frozenset[str], list[Problem]]:
+    """Read every Markdown file under content/ and list the other files there.
+
+    Symlinks leading out of content/ are flagged (Markdown) or left out (other files), never read.
+    """
     base = root / "content"
     files: dict[str, ContentFile] = {}
+    assets: set[str] = set()
     problems: list[Problem] = []
     if not base.is_dir():
-        return files, problems
+        return files, frozenset(), problems
     real_base = base.resolve()
     for dirpath, dirnames, filenames in os.walk(base):
         dirnames.sort()
         for name in sorted(filenames):
-            if not name.endswith(".md"):
-                continue
             full = Path(dirpath) / name
+            if not name.endswith(".md"):
+                if full.resolve().is_relative_to(real_base):
+                    assets.add(full.relative_to(base).as_posix())
+                continue
             rel = full.relative_to(base).as_posix()
             item = ContentFile("content/" + rel)
             files[rel] = item
@@ -262,7 +269,7 @@ def read_content(root: Path) -> tuple[dict[str, ContentFile], list[Problem]]:
                 continue
             item.front, item.body, item.body_line, found = split_front_matter(text, item.path)
             problems += found
-    return files, problems
+    return files, frozenset(assets), problems
 
 
 def read_project(root: Path) -> Sources:
@@ -278,6 +285,6 @@ def read_project(root: Path) -> Sources:
         problems += found
         if doc is not None:
             courses.append(doc)
-    content, found = read_content(root)
+    content, assets, found = read_content(root)
     problems += found
-    return Sources(root, config, courses, content, problems, 1 + len(paths) + len(content))
+    return Sources(root, config, courses, content, problems, 1 + len(paths) + len(content), assets)

@@ -26,6 +26,7 @@ class Project:
     config: model.SiteConfig
     courses: list[model.Course]
     content: dict[str, ContentFile]
+    assets: frozenset[str] = frozenset()
 
     @property
     def published(self) -> list[model.Course]:
@@ -62,10 +63,10 @@ def validate(sources: Sources) -> tuple[Project | None, list[Problem]]:
             seen[cid] = doc
     problems += prerequisite_rules(seen)
     for item in sources.content.values():
-        problems += content_rules(item)
+        problems += content_rules(item, sources.assets)
     if config is None or any(p.severity != WARNING for p in problems):
         return None, problems
-    project = Project(sources.root, config, courses, sources.content)
+    project = Project(sources.root, config, courses, sources.content, sources.assets)
     return project, problems
 
 
@@ -484,8 +485,33 @@ def mask_code(text: str) -> str:
     return "\n".join(lines)
 
 
-def content_rules(item: ContentFile) -> list[Problem]:
-    """Front matter and unsafe HTML in one Markdown file."""
+_LOCAL_LINK = re.compile(r"""\]\(\s*<?([^)>\s]+)|\b(?:src|href)\s*=\s*["']([^"']+)["']""", re.I)
+_NOT_A_FILE = re.compile(r"^([a-zA-Z][\w+.-]*:|/|#)")
+
+
+def linked_files(item: ContentFile) -> list[tuple[int, int, str, str]]:
+    """Relative links from a Markdown file to other files (images, PDFs), outside code.
+
+    Each is (start, end, url as written, path relative to content/); links to .md pages,
+    anchors and absolute URLs are not files of this kind.
+    """
+    if "](" not in item.body and "src" not in item.body and "href" not in item.body:
+        return []
+    text = mask_code(item.body)
+    folder = posixpath.dirname(item.path.removeprefix("content/"))
+    out = []
+    for m in _LOCAL_LINK.finditer(text):
+        g = 1 if m.group(1) is not None else 2
+        url = m.group(g)
+        path = re.split(r"[?#]", url, maxsplit=1)[0]
+        if not path or _NOT_A_FILE.match(html.unescape(url)) or path.endswith(".md"):
+            continue
+        out.append((m.start(g), m.end(g), url, posixpath.normpath(posixpath.join(folder, path))))
+    return out
+
+
+def content_rules(item: ContentFile, assets: frozenset[str] = frozenset()) -> list[Problem]:
+    """Front matter, unsafe HTML and links to missing files in one Markdown file."""
     out = []
     if item.front is not None:
         out += structure(item.front, model.ContentFrontMatter)[1] + yaml_links(item.front)
@@ -495,8 +521,9 @@ def content_rules(item: ContentFile) -> list[Problem]:
         before = text[:index]
         line = item.body_line + before.count("\n")
         col = index - (before.rfind("\n") + 1) + 1
-        hint = "hint-javascript-link" if code == "javascript-link" else "hint-unsafe-html"
-        out.append(Problem(item.path, line, col, "", code, params, hint))
+        hint = {"javascript-link": "hint-javascript-link", "asset-missing": "hint-asset-missing",
+                "asset-outside": "hint-asset-outside"}.get(code, "hint-unsafe-html")
+        out.append(Problem(item.path, line, col, "", code, params, hint, params))
 
     if "<" in text:  # cheap tests first: most pages have no raw HTML at all
         for m in _SCRIPT.finditer(text):
@@ -510,4 +537,9 @@ def content_rules(item: ContentFile) -> list[Problem]:
         g = next(i for i in (1, 2, 3) if m.group(i) is not None)
         if unsafe_url(m.group(g)):
             add(m.start(g), "javascript-link", {})
+    for start, _, url, path in linked_files(item):
+        if path.startswith("../") or path == "..":
+            add(start, "asset-outside", {"path": url})
+        elif path not in assets:
+            add(start, "asset-missing", {"path": path})
     return out

@@ -37,6 +37,8 @@ def test_sample_site_pages_and_search(tmp_path):
         page.get_by_role("link", name="Menangani Keluhan Masyarakat").first.click()
         assert page.locator("h1").first.inner_text().startswith("Menangani Keluhan Masyarakat")
         assert page.locator(".lms-question").count() == 4
+        figure = page.get_by_role("img", name="Alur menangani keluhan: Dengarkan, Catat, Tindak lanjuti, Beri kabar")
+        assert figure.evaluate("img => img.complete && img.naturalWidth > 0")
         details = page.locator("details.lms-answer").first
         assert not details.evaluate("d => d.open")  # the answer starts closed
         page.keyboard.press("/")  # Material's search shortcut focuses the search box

@@ -66,6 +66,28 @@ def test_module_markdown_is_passed_through_unescaped(project):
     assert "Judul Berkas" not in page  # the module title from YAML heads the page instead
 
 
+def test_files_linked_from_modules_are_copied_and_relinked(project):
+    png = b"\x89PNG\r\n\x1a\n" + b"0" * 20
+    draft = COURSE.replace("id: dasar", "id: draf").replace("level: 1", "level: 1\nstatus: draft") \
+        .replace("modul/m1.md", "modul/draf.md")
+    root = project({
+        "content/modul/m1.md": "# M\n\n![Peta](gambar/peta.png)\n\n```\n![kode](gambar/peta.png)\n```\n",
+        "content/modul/gambar/peta.png": png,
+        "content/modul/draf.md": "# D\n\n![Rahasia](gambar/rahasia.png)\n",
+        "content/modul/gambar/rahasia.png": png,
+        "content/modul/gambar/tidak-dipakai.png": png,
+        "courses/draf.yml": draft,
+    })
+    assert build(root, strict=True).problems == []
+    site = root / "site"
+    assert (site / "konten/modul/gambar/peta.png").read_bytes() == png
+    assert not (site / "konten/modul/gambar/rahasia.png").exists()  # only published modules' files
+    assert not (site / "konten/modul/gambar/tidak-dipakai.png").exists()
+    page = (site / "kursus/dasar/m1.html").read_text()
+    assert 'src="../../konten/modul/gambar/peta.png"' in page
+    assert "![kode](gambar/peta.png)" in page  # code is shown as written
+
+
 def test_engine_config(project):
     root = project({"site_config.yml": "site_name: Uji\nlanguage: en\n"})
     build(root)

@@ -230,7 +230,7 @@ CASES = {
          "    saran: Hapus kode ini; untuk menampilkannya sebagai contoh, letakkan di dalam blok kode (```)."],
     ),
     "event handler in Markdown": (
-        {"content/modul/m1.md": "# M\n\n<img src=\"x.png\"\n  onerror=\"alert(1)\">\n"},
+        {"content/modul/m1.md": "# M\n\n<img src=\"https://contoh.go.id/x.png\"\n  onerror=\"alert(1)\">\n"},
         ["content/modul/m1.md:4:3: atribut 'onerror' (kode JavaScript) tidak diizinkan dalam konten",
          "    saran: Hapus kode ini; untuk menampilkannya sebagai contoh, letakkan di dalam blok kode (```)."],
     ),
@@ -240,6 +240,25 @@ CASES = {
          "    saran: Gunakan tautan http:// atau https://.",
          "content/modul/m1.md:3:50: tautan 'javascript:' tidak diizinkan",
          "    saran: Gunakan tautan http:// atau https://."],
+    ),
+    "linked file missing": (
+        {"content/modul/m1.md": "# M\n\n![Peta](gambar/peta.png \"Peta\") dan [formulir](../lampiran/f.pdf#hal-2)\n"},
+        ["content/modul/m1.md:3:9: berkas 'modul/gambar/peta.png' yang dirujuk tidak ada di content/",
+         "    saran: Simpan berkasnya di content/modul/gambar/peta.png atau perbaiki jalurnya (relatif terhadap "
+         "berkas Markdown ini).",
+         "content/modul/m1.md:3:48: berkas 'lampiran/f.pdf' yang dirujuk tidak ada di content/",
+         "    saran: Simpan berkasnya di content/lampiran/f.pdf atau perbaiki jalurnya (relatif terhadap "
+         "berkas Markdown ini)."],
+    ),
+    "linked file outside content/": (
+        {"content/modul/m1.md": "# M\n\n<img src=\"../../site_config.yml\" alt=\"x\">\n"},
+        ["content/modul/m1.md:3:11: '../../site_config.yml' berada di luar folder content/",
+         "    saran: Simpan gambar dan lampiran di dalam content/, misalnya content/modul/gambar/."],
+    ),
+    "links that are not files": (
+        {"content/modul/m1.md": "# M\n\n[a](https://lapor.go.id) [b](#bagian) [c](lain.md) [d](/mutlak.png) "
+                                "`![e](tidak/ada.png)`\n"},
+        [],
     ),
     "code is not checked": (
         {"content/modul/m1.md": "# M\n\n`<script>`\n\n```html\n<script>alert(1)</script>\n<a onclick=\"x()\">\n```\n"},

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from .. import data
 from ..model import Course, Quiz
-from ..validate import Project, content_path
+from ..validate import Project, content_path, linked_files
 from .text import heading, inline, plain
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter: a large nav dumps 10x faster
@@ -32,7 +32,7 @@ def render(project: Project) -> dict[str, str]:
     for course in courses:
         pages[f"kursus/{course.id}/index.md"] = course_page(env, course, known)
         for i, module in enumerate(course.modules):
-            body = project.content[content_path(module.content)].body
+            body = with_file_links(project.content[content_path(module.content)], "../../")
             pages[f"kursus/{course.id}/{module.id}.md"] = module_page(env, course, i, body)
     tree = {f"{DOCS}/{path}": text for path, text in pages.items()}
     for asset in sorted(ASSETS.iterdir()):
@@ -60,6 +60,18 @@ def module_page(env: jinja2.Environment, course: Course, index: int, body: str) 
         next=modules[index + 1] if index + 1 < len(modules) else None,
         body=Markup(without_title(body)),  # the trainer's Markdown: checked for scripts, not escaped
     )
+
+
+FILES = "konten"  # where files linked from Markdown go in the build tree, under their content/ path
+
+
+def with_file_links(item, to_root: str) -> str:
+    """The Markdown body with relative links to files pointing at their copies in the build tree."""
+    body = item.body
+    for start, end, url, path in reversed(linked_files(item)):
+        suffix = url[len(re.split(r"[?#]", url, maxsplit=1)[0]):]
+        body = body[:start] + f"{to_root}{FILES}/{path}{suffix}" + body[end:]
+    return body
 
 
 def quiz_hash(quiz: Quiz) -> str:
@@ -180,8 +192,12 @@ def nav(project: Project) -> list:
 
 
 def copied_files(project: Project) -> dict[str, Path]:
-    """Binary files the build tree takes as they are (logo, favicon): tree path -> source."""
+    """Files the build tree takes as they are: logo, favicon, and files linked from published modules."""
     out = {}
+    for course in project.published:
+        for module in course.modules:
+            for *_, path in linked_files(project.content[content_path(module.content)]):
+                out[f"{DOCS}/{FILES}/{path}"] = project.root / "content" / path
     for name in ("logo", "favicon"):
         value = getattr(project.config.theme, name)
         if value:
