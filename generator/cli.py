@@ -23,6 +23,16 @@ def find_root(start: Path) -> Path:
                            "(use --project DIR to name the project folder)")
 
 
+def safe_out(root: Path, out: Path) -> Path:
+    """The output folder, refusing one whose replacement would delete the project's sources."""
+    out = out.resolve()
+    sources = [root / name for name in ("courses", "content", ".git", ".lms", "generator", "tests")]
+    if root.is_relative_to(out) or any(out.is_relative_to(s) for s in sources) or out == root / "site_config.yml":
+        raise click.UsageError(f"--out {out} would replace the project or its sources; choose a folder "
+                               "of its own, such as site/")
+    return out
+
+
 def project_option(func):
     return click.option(
         "--project", "project", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
@@ -65,7 +75,7 @@ def check(project: Path, strict: bool, fmt: str) -> None:
 def build(project: Path, out: Path | None, strict: bool) -> None:
     """Check, then build the site (a failed build leaves the old site untouched)."""
     root = find_root(project)
-    out = (out or root / "site").resolve()
+    out = safe_out(root, out or root / "site")
     try:
         outcome = pipeline.build(root, out, strict)
     except EngineError as exc:

@@ -51,6 +51,15 @@ def test_project_found_from_a_subfolder(project, lms):
     assert lms("check", "--project", root / "courses").exit_code == 0
 
 
+def test_build_refuses_an_output_folder_that_holds_sources(project, lms):
+    root = project()
+    for out in (root, root / "content", root / "courses" / "x", root.parent):
+        result = lms("build", "--out", out, "--project", root)
+        assert result.exit_code == 2, out
+        assert "would replace the project or its sources" in result.output
+    assert (root / "content/modul/m1.md").is_file() and (root / "courses/dasar.yml").is_file()
+
+
 def test_github_format(project, lms):
     root = project({"courses/dasar.yml": COURSE.replace("level: 1", "levle: 1")})
     result = lms("check", "--format", "github", "--project", root)
