@@ -8,6 +8,7 @@ import re
 import types
 import typing
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -26,7 +27,6 @@ class Project:
     config: model.SiteConfig
     courses: list[model.Course]
     content: dict[str, ContentFile]
-    assets: frozenset[str] = frozenset()
 
     @property
     def published(self) -> list[model.Course]:
@@ -66,7 +66,7 @@ def validate(sources: Sources) -> tuple[Project | None, list[Problem]]:
         problems += content_rules(item, sources.assets)
     if config is None or any(p.severity != WARNING for p in problems):
         return None, problems
-    project = Project(sources.root, config, courses, sources.content, sources.assets)
+    project = Project(sources.root, config, courses, sources.content)
     return project, problems
 
 
@@ -489,25 +489,30 @@ _LOCAL_LINK = re.compile(r"""\]\(\s*<?([^)>\s]+)|\b(?:src|href)\s*=\s*["']([^"']
 _NOT_A_FILE = re.compile(r"^([a-zA-Z][\w+.-]*:|/|#)")
 
 
-def linked_files(item: ContentFile) -> list[tuple[int, int, str, str]]:
+def linked_files(item: ContentFile) -> tuple[tuple[int, int, str, str], ...]:
     """Relative links from a Markdown file to other files (images, PDFs), outside code.
 
     Each is (start, end, url as written, path relative to content/); links to .md pages,
     anchors and absolute URLs are not files of this kind.
     """
-    if "](" not in item.body and "src" not in item.body and "href" not in item.body:
-        return []
-    text = mask_code(item.body)
-    folder = posixpath.dirname(item.path.removeprefix("content/"))
+    return _linked_files(item.path, item.body)
+
+
+@lru_cache(maxsize=4096)  # asked by the checker, the page renderer and the copy list
+def _linked_files(path: str, body: str) -> tuple[tuple[int, int, str, str], ...]:
+    if "](" not in body and "src" not in body and "href" not in body:
+        return ()
+    text = mask_code(body)
+    folder = posixpath.dirname(path.removeprefix("content/"))
     out = []
     for m in _LOCAL_LINK.finditer(text):
         g = 1 if m.group(1) is not None else 2
         url = m.group(g)
-        path = re.split(r"[?#]", url, maxsplit=1)[0]
-        if not path or _NOT_A_FILE.match(html.unescape(url)) or path.endswith(".md"):
+        target = re.split(r"[?#]", url, maxsplit=1)[0]
+        if not target or _NOT_A_FILE.match(html.unescape(url)) or target.endswith(".md"):
             continue
-        out.append((m.start(g), m.end(g), url, posixpath.normpath(posixpath.join(folder, path))))
-    return out
+        out.append((m.start(g), m.end(g), url, posixpath.normpath(posixpath.join(folder, target))))
+    return tuple(out)
 
 
 def content_rules(item: ContentFile, assets: frozenset[str] = frozenset()) -> list[Problem]:

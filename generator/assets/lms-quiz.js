@@ -135,7 +135,7 @@
       if (got === 1) right += 1;
       li.classList.add("is-" + state);
       var verdict = li.querySelector(".lms-verdict");
-      verdict.textContent = text[state === "correct" ? "correct" : state];
+      verdict.textContent = text[state];
       verdict.hidden = false;
       $all(li, "input:checked").forEach(function (input) {
         var fb = li.querySelector('.lms-answer [data-choice="' + input.value + '"]');
@@ -150,7 +150,6 @@
     var passed = pct >= pass;
     window.LmsState.recordAttempt(key, pct, passed);
     form.classList.add("is-checked");
-    form.dataset.lmsScore = String(pct);
     var result = form.querySelector(".lms-quiz__result");
     result.textContent = fill(text.result, {
       score: pct, verdict: passed ? text.passed : text.failed, pass: pass, right: right, total: items.length
@@ -214,5 +213,4 @@
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
-  window.LmsQuiz = { normalize: normalize, parseNumber: parseNumber, init: init };
 })();

@@ -124,7 +124,6 @@ def environment(lang: str) -> jinja2.Environment:
         number=lambda x: f"{x:g}".replace(".", ",") if lang == "id" else f"{x:g}",
     )
     env.globals.update(
-        lang=lang,
         quiz_text=json.dumps({k[3:]: v[lang] for k, v in ui.items() if k.startswith("js-")}, ensure_ascii=False),
         category_label=lambda c: competencies[c]["label"][lang],
         competency_label=lambda course: competencies[course.category]["competencies"]
