@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from . import pipeline, problems, scaffold, schema
+from . import pipeline, problems, scaffold, schema, validate
 from .engine import EngineError
 from .problems import say
 
@@ -138,6 +138,31 @@ def new_course(project: Path, course_id: str) -> None:
         sys.exit(1)
     for path in written:
         click.echo(path)
+
+
+def _new_kind(kind: str, noun: str):
+    @new.command(kind, help=f"Write a new {noun} (status: draft) from a valid skeleton.")
+    @project_option
+    @click.argument("content_id", metavar="ID")
+    def command(project: Path, content_id: str) -> None:
+        root = find_root(project)
+        if not scaffold.valid_id(content_id):
+            raise click.BadParameter(f"'{content_id}' is not a valid id: use lower-case letters, digits and "
+                                     "hyphens, for example menara-kertas", param_hint="ID")
+        written = scaffold.new(root, kind, content_id, validate.build_date())
+        if not written:
+            path = scaffold.KINDS[kind][0].format(id=content_id)
+            click.echo(f"{path} already exists; nothing was written.", err=True)
+            sys.exit(1)
+        for path in written:
+            click.echo(path)
+
+    return command
+
+
+for _kind, _noun in (("module", "soft-skill module"), ("guide", "team-building guide"),
+                     ("article", "knowledge-base article"), ("standard", "public service standard")):
+    _new_kind(_kind, _noun)
 
 
 @main.command("schema")

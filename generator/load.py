@@ -18,6 +18,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 Pos = tuple[int, int]
 STR_TAG = "tag:yaml.org,2002:str"
+STANDARDS = "standar-pelayanan"  # the folder under content/ holding service standards
 MAX_NODES = 200_000  # guards against alias bombs ("billion laughs")
 
 
@@ -66,6 +67,7 @@ class Sources:
     problems: list[Problem]
     file_count: int = 0
     assets: frozenset[str] = frozenset()  # other files under content/ (images, PDFs), relative to it
+    standards: list[Document] = field(default_factory=list)  # content/standar-pelayanan/*.yml
 
 
 class _Walker:
@@ -287,4 +289,12 @@ def read_project(root: Path) -> Sources:
             courses.append(doc)
     content, assets, found = read_content(root)
     problems += found
-    return Sources(root, config, courses, content, problems, 1 + len(paths) + len(content), assets)
+    standards = []
+    for rel in sorted(assets):
+        if rel.startswith(STANDARDS + "/") and rel.endswith((".yml", ".yaml")):
+            doc, found = load_mapping((root / "content" / rel).read_bytes(), f"content/{rel}")
+            problems += found
+            if doc is not None:
+                standards.append(doc)
+    count = 1 + len(paths) + len(content) + len(standards)
+    return Sources(root, config, courses, content, problems, count, assets, standards)

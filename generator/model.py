@@ -22,6 +22,12 @@ Category = Literal[categories()]  # type: ignore[valid-type]
 Pair = Annotated[tuple[Text, Text], Field(strict=False)]
 Percent = Annotated[int, Field(ge=0, le=100)]
 Jp = Annotated[int, Field(ge=1, le=1000)]
+LAPOR_CHANNELS = (
+    "Situs [lapor.go.id](https://www.lapor.go.id)",
+    "SMS ke 1708",
+    "Media sosial @lapor1708",
+    "Aplikasi SP4N-LAPOR! di ponsel",
+)
 
 
 class Strict(BaseModel):
@@ -61,6 +67,10 @@ class SiteConfig(Strict):
     language: Literal["id", "en"] = Field("id", description="Bahasa situs dan pesan pemeriksa: id atau en.")
     organization: Text | None = Field(None, description="Nama instansi pengelola situs.")
     jp_target: Jp = Field(20, description="Target JP pengembangan kompetensi per tahun.")
+    complaint_channels: list[Text] = Field(
+        default_factory=lambda: list(LAPOR_CHANNELS), min_length=1,
+        description="Saluran SP4N-LAPOR! yang ditampilkan di halaman layanan publik.",
+    )
     theme: Theme = Field(default_factory=Theme, description="Tampilan (palet dan logo Material).")
 
 
@@ -168,21 +178,123 @@ class Course(Strict):
 
 # --- front matter of content/**/*.md
 
+Status = Literal["draft", "published"]
+STATUS_DESCRIPTION = "draft tidak pernah masuk ke situs; published diterbitkan."
 
-class ContentFrontMatter(Strict):
-    """Front matter of a Markdown file under content/ (every key optional)."""
 
-    title: Text | None = Field(None, description="Judul halaman.")
-    summary: Text | None = Field(None, description="Ringkasan.")
-    jp: Jp | None = Field(None, description="Jam pelajaran (1 JP = 45 menit).")
-    competency: Id | None = Field(None, description="Id kompetensi yang dikembangkan.")
-    level: Annotated[int, Field(ge=1, le=5)] | None = Field(None, description="Level kompetensi 1-5.")
+class PageFrontMatter(Strict):
+    """Front matter of any other Markdown page under content/ (every key optional)."""
+
+    title: Text | None = Field(None, description="Judul halaman; tanpa ini dipakai judul '# ...' pertama.")
+    summary: Text | None = Field(None, description="Ringkasan satu-dua kalimat.")
+    status: Status = Field("published", description=STATUS_DESCRIPTION)
     tags: list[Text] = Field(default_factory=list, description="Label bebas.")
+
+
+class ArticleFrontMatter(PageFrontMatter):
+    """content/pengetahuan/*.md: a knowledge-base article (front matter optional)."""
+
     date: dt.date | None = Field(None, description="Tanggal tulisan (YYYY-MM-DD).")
 
+
+class ModuleFrontMatter(PageFrontMatter):
+    """content/modul/*.md: a soft-skill module, used by courses or read on its own."""
+
+    jp: Jp | None = Field(None, description="Jam pelajaran (1 JP = 45 menit).")
+    category: Category | None = Field(
+        None, description="Kategori kompetensi; wajib 'teknis' untuk kompetensi teknis, selain itu boleh kosong."
+    )
+    competency: Id | None = Field(None, description="Id kompetensi yang dikembangkan.")
+    level: Annotated[int, Field(ge=1, le=5)] | None = Field(None, description="Level kompetensi 1-5.")
+
+
+Setting = Literal["indoor", "outdoor", "online"]
+SETTINGS = ("indoor", "outdoor", "online")
+
+
+class GroupSize(Strict):
+    min: Annotated[int, Field(ge=1, le=1000)] = Field(description="Jumlah peserta paling sedikit.")
+    max: Annotated[int, Field(ge=1, le=1000)] = Field(description="Jumlah peserta paling banyak.")
+
+
+class GuideFrontMatter(Strict):
+    """content/team-building/*.md: a facilitator's guide for one team-building activity."""
+
+    title: Text = Field(description="Nama kegiatan.")
+    summary: Text = Field(description="Ringkasan satu-dua kalimat.")
+    duration_minutes: Annotated[int, Field(ge=5, le=480)] = Field(description="Lama kegiatan dalam menit.")
+    group_size: GroupSize = Field(description="Besar kelompok: {min, max}.")
+    setting: Setting = Field(description="Tempat: indoor, outdoor, atau online.")
+    materials: list[Text] = Field(description="Bahan yang perlu disiapkan; [] bila tidak ada.")
+    competencies: list[Id] = Field(min_length=1, description="Id kompetensi yang dikembangkan.")
+    objectives: list[Text] = Field(min_length=1, description="Tujuan kegiatan.")
+    safety: Text | None = Field(None, description="Catatan keselamatan untuk fasilitator.")
+    status: Status = Field("published", description=STATUS_DESCRIPTION)
+    tags: list[Text] = Field(default_factory=list, description="Label bebas.")
+
+
+# --- content/standar-pelayanan/*.yml
+
+TIME_UNITS = ("menit", "jam", "hari", "hari kerja", "minggu", "bulan")
+
+
+class ServiceTime(Strict):
+    jumlah: Annotated[float, Field(gt=0, le=1000)] = Field(description="Lama layanan, berupa angka.")
+    satuan: Literal[TIME_UNITS] = Field(description="Satuan: menit, jam, hari, hari kerja, minggu, atau bulan.")
+    keterangan: Text | None = Field(None, description="Penjelasan, misalnya sejak berkas lengkap diterima.")
+
+
+class ServiceFee(Strict):
+    jumlah: Annotated[int, Field(ge=0)] = Field(description="Biaya dalam rupiah; tulis 0 bila tidak dipungut biaya.")
+    keterangan: Text | None = Field(None, description="Penjelasan, misalnya dasar tarif atau cara membayar.")
+
+
+class ComplaintHandling(Strict):
+    saluran: list[Text] = Field(min_length=1, description="Saluran pengaduan kantor, paling sedikit satu.")
+    keterangan: Text | None = Field(None, description="Cara pengaduan ditindaklanjuti.")
+
+
+class ServiceStandard(Strict):
+    """content/standar-pelayanan/<id>.yml: one service's standard, 14 components (PermenPAN-RB 15/2014)."""
+
+    id: Id = Field(description="Id layanan; sama dengan nama berkas dan menjadi alamat halaman.")
+    service: Text = Field(description="Nama layanan, dalam kata-kata masyarakat.")
+    unit: Text = Field(description="Unit yang memberi layanan.")
+    summary: Text | None = Field(None, description="Satu kalimat: untuk siapa dan untuk apa layanan ini.")
+    status: Status = Field("published", description=STATUS_DESCRIPTION)
+    example: bool = Field(False, description="true untuk contoh: halaman diberi tanda 'Contoh'.")
+    last_reviewed: dt.date = Field(description="Tanggal terakhir standar ditinjau (YYYY-MM-DD).")
+    maklumat: Text = Field(description="Maklumat pelayanan: janji kantor kepada masyarakat.")
+    # the six service-delivery components
+    persyaratan: list[Text] = Field(min_length=1, description="Persyaratan yang dibawa pemohon.")
+    sistem_mekanisme_prosedur: list[Text] = Field(min_length=1, description="Langkah layanan, berurutan.")
+    jangka_waktu: ServiceTime = Field(description="Jangka waktu pelayanan: {jumlah, satuan}.")
+    biaya: ServiceFee = Field(description="Biaya/tarif: {jumlah} dalam rupiah, 0 bila gratis.")
+    produk_pelayanan: list[Text] = Field(min_length=1, description="Yang diterima pemohon.")
+    penanganan_pengaduan: ComplaintHandling = Field(description="Penanganan pengaduan, saran dan masukan.")
+    # the eight internal-management components
+    dasar_hukum: list[Text] = Field(min_length=1, description="Peraturan yang mendasari layanan.")
+    sarana_prasarana: list[Text] = Field(min_length=1, description="Sarana, prasarana dan/atau fasilitas.")
+    kompetensi_pelaksana: list[Text] = Field(min_length=1, description="Kompetensi yang dibutuhkan pelaksana.")
+    pengawasan_internal: list[Text] = Field(min_length=1, description="Cara layanan diawasi di dalam kantor.")
+    jumlah_pelaksana: Annotated[int, Field(ge=1, le=1000)] = Field(description="Jumlah pelaksana (orang).")
+    jaminan_pelayanan: Text = Field(description="Jaminan bahwa layanan diberikan sesuai standar.")
+    jaminan_keamanan_keselamatan: Text = Field(description="Jaminan keamanan dan keselamatan pelayanan.")
+    evaluasi_kinerja_pelaksana: Text = Field(description="Cara dan jadwal kinerja pelaksana dievaluasi.")
+
+
+DELIVERY_COMPONENTS = ("persyaratan", "sistem_mekanisme_prosedur", "jangka_waktu", "biaya",
+                       "produk_pelayanan", "penanganan_pengaduan")
+INTERNAL_COMPONENTS = ("dasar_hukum", "sarana_prasarana", "kompetensi_pelaksana", "pengawasan_internal",
+                       "jumlah_pelaksana", "jaminan_pelayanan", "jaminan_keamanan_keselamatan",
+                       "evaluasi_kinerja_pelaksana")
 
 KINDS: dict[str, type[Strict]] = {
     "site-config": SiteConfig,
     "course": Course,
-    "content-front-matter": ContentFrontMatter,
+    "module": ModuleFrontMatter,
+    "guide": GuideFrontMatter,
+    "article": ArticleFrontMatter,
+    "standard": ServiceStandard,
+    "page": PageFrontMatter,
 }

@@ -47,7 +47,15 @@ SECTIONS = [
     *[(f"questions[]: type {cls.model_fields['type'].annotation.__args__[0]}", cls)
       for cls in (model.SingleQuestion, model.MultipleQuestion, model.TrueFalseQuestion, model.ShortQuestion,
                   model.NumericQuestion, model.OrderQuestion, model.MatchQuestion)],
-    ("content/**/*.md front matter", model.ContentFrontMatter),
+    ("content/modul/*.md front matter", model.ModuleFrontMatter),
+    ("content/team-building/*.md front matter", model.GuideFrontMatter),
+    ("team-building: group_size", model.GroupSize),
+    ("content/pengetahuan/*.md front matter", model.ArticleFrontMatter),
+    ("other content/**/*.md front matter", model.PageFrontMatter),
+    ("content/standar-pelayanan/*.yml", model.ServiceStandard),
+    ("standar-pelayanan: jangka_waktu", model.ServiceTime),
+    ("standar-pelayanan: biaya", model.ServiceFee),
+    ("standar-pelayanan: penanganan_pengaduan", model.ComplaintHandling),
 ]
 
 
@@ -91,7 +99,9 @@ def reference_markdown() -> str:
             if name in required:
                 need = "required"
             elif field.default_factory is not None:
-                need = "default: empty"
+                made = field.default_factory()
+                need = "default: the SP4N-LAPOR! channels" if name == "complaint_channels" else (
+                    "default: empty" if made == [] else "optional")
             elif field.default is None:
                 need = "optional"
             else:

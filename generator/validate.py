@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+import os
 import posixpath
 import re
 import types
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -21,16 +23,33 @@ from .problems import WARNING, Problem, Term, choice_hint, suggest
 
 @dataclass
 class Project:
-    """A checked project: typed config, courses (drafts included) and content files."""
+    """A checked project: typed config, courses and standards (drafts included), content files."""
 
     root: Path
     config: model.SiteConfig
     courses: list[model.Course]
     content: dict[str, ContentFile]
+    front: dict[str, Any] = field(default_factory=dict)  # content path -> its typed front matter
+    standards: list[model.ServiceStandard] = field(default_factory=list)
 
     @property
     def published(self) -> list[model.Course]:
         return [c for c in self.courses if c.status == "published"]
+
+    @property
+    def published_standards(self) -> list[model.ServiceStandard]:
+        return [s for s in self.standards if s.status == "published"]
+
+
+# Markdown under content/ is typed by its folder; everything else is a plain page.
+FOLDER_KINDS = {"modul": "module", "team-building": "guide", "pengetahuan": "article"}
+FRONT_MATTER = {"module": model.ModuleFrontMatter, "guide": model.GuideFrontMatter,
+                "article": model.ArticleFrontMatter, "page": model.PageFrontMatter}
+
+
+def kind_of(rel: str) -> str:
+    """The kind of a Markdown file from its path relative to content/."""
+    return FOLDER_KINDS.get(rel.split("/", 1)[0] if "/" in rel else "", "page")
 
 
 def language(sources: Sources) -> str:
@@ -39,8 +58,11 @@ def language(sources: Sources) -> str:
     return "en" if isinstance(raw, dict) and raw.get("language") == "en" else "id"
 
 
-def validate(sources: Sources) -> tuple[Project | None, list[Problem]]:
-    """Apply every rule; return the project (None when there are errors) and all problems."""
+def validate(sources: Sources, today: dt.date | None = None) -> tuple[Project | None, list[Problem]]:
+    """Apply every rule; return the project (None when there are errors) and all problems.
+
+    today is the build date that review dates are measured against (default: build_date()).
+    """
     problems = list(sources.problems)
     config = None
     if sources.config is not None:
@@ -62,12 +84,30 @@ def validate(sources: Sources) -> tuple[Project | None, list[Problem]]:
         elif cid is not None:
             seen[cid] = doc
     problems += prerequisite_rules(seen)
-    for item in sources.content.values():
-        problems += content_rules(item, sources.assets)
+    fronts = {}
+    for rel, item in sources.content.items():
+        fronts[rel], found = front_matter(item, kind_of(rel), _used_by(rel, seen))
+        problems += found + content_rules(item, sources.assets)
+    problems += draft_content_rules(seen, sources.content)
+    standards, found = standard_rules(sources.standards, today or build_date())
+    problems += found
     if config is None or any(p.severity != WARNING for p in problems):
         return None, problems
-    project = Project(sources.root, config, courses, sources.content)
+    project = Project(sources.root, config, courses, sources.content, fronts, standards)
     return project, problems
+
+
+def build_date() -> dt.date:
+    """The date of this build: SOURCE_DATE_EPOCH's when set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch.isdigit() else dt.date.today()
+
+
+def _used_by(rel: str, courses: dict[str, Document]) -> list[Document]:
+    """The courses whose modules use a content file."""
+    return [doc for doc in courses.values()
+            if any(isinstance(p, str) and content_path(p) == rel
+                   for p in (_text(m, "content") for m in _items(doc.data, "modules")))]
 
 
 # --- structure: the model's verdict, translated into our messages
@@ -81,6 +121,7 @@ def structure(doc: Document, cls: type[model.Strict]) -> tuple[Any, list[Problem
         return None, [_translate(doc, cls, err) for err in exc.errors(include_url=False)]
 
 
+COMPONENTS = model.DELIVERY_COMPONENTS + model.INTERNAL_COMPONENTS
 KIND_OF_ERROR = {
     "string_type": "kind-text", "int_type": "kind-integer", "float_type": "kind-number",
     "bool_type": "kind-true/false", "list_type": "kind-list", "model_type": "kind-mapping",
@@ -104,6 +145,8 @@ def _translate(doc: Document, cls: type, err: dict) -> Problem:
 
     if kind == "missing" and isinstance(loc[-1], int):  # a [left, right] pair with one side
         return at("too-few", {"limit": loc[-1] + 1, "actual": loc[-1]}, where=loc[:-1], key=key_path(loc[:-1]))
+    if kind == "missing" and cls is model.ServiceStandard and len(loc) == 1 and loc[0] in COMPONENTS:
+        return at("component-missing", {"key": loc[0]}, "hint-component-missing", {"key": loc[0]}, where=())
     if kind == "missing":
         return at("missing", {"key": loc[-1]}, "hint-missing", {"key": loc[-1]}, where=loc[:-1])
     if kind == "extra_forbidden":
@@ -124,6 +167,8 @@ def _translate(doc: Document, cls: type, err: dict) -> Problem:
             hint = "hint-number"
         elif expected == "kind-list":
             hint = "hint-list"
+        if cls is model.ServiceStandard and loc[:1] in (("biaya",), ("jangka_waktu",)):
+            hint, hint_params = f"hint-{loc[0]}", {}
         actual_term = Term("kind-" + actual) if "kind-" + actual in data.table("messages") else actual
         return at("wrong-type", {"expected": Term(expected), "actual": actual_term}, hint, hint_params)
     if kind == "literal_error":
@@ -243,14 +288,14 @@ def course_rules(doc: Document, content: dict[str, ContentFile]) -> list[Problem
     if cid is not None and cid != stem:
         add(("id",), "id-not-filename", {"id": cid, "stem": stem}, "hint-id-not-filename", {"id": cid}, WARNING)
     modules, objectives = _items(raw, "modules"), _items(raw, "objectives")
-    for field, items, code in (("modules", modules, "duplicate-module"),
-                               ("objectives", objectives, "duplicate-objective")):
+    for key, items, code in (("modules", modules, "duplicate-module"),
+                             ("objectives", objectives, "duplicate-objective")):
         seen: dict[str, int] = {}
         for i, item in enumerate(items):
             iid = _text(item, "id")
             if iid in seen:
-                first = doc.where((field, seen[iid], "id"))[0]
-                add((field, i, "id"), code, {"id": iid, "line": first}, "hint-unique-id")
+                first = doc.where((key, seen[iid], "id"))[0]
+                add((key, i, "id"), code, {"id": iid, "line": first}, "hint-unique-id")
             elif iid is not None:
                 seen[iid] = i
     jps = [_int(m, "jp") for m in modules]
@@ -408,6 +453,113 @@ def _cycles(graph: dict[str, list[str]]) -> list[list[str]]:
     return [found[k] for k in sorted(found)]
 
 
+def front_matter(item: ContentFile, kind: str, used_by: list[Document]) -> tuple[Any, list[Problem]]:
+    """The typed front matter of a Markdown file, checked against its kind's model and rules."""
+    cls = FRONT_MATTER[kind]
+    if item.front is None:
+        if kind == "guide":
+            return None, [Problem(item.path, 1, 1, "", "front-matter-missing", {}, "hint-guide-front-matter")]
+        front, out = cls(), []
+    else:
+        front, out = structure(item.front, cls)
+        out += yaml_links(item.front)
+    raw = item.front.data if item.front is not None else {}
+    doc = item.front
+
+    def add(loc, code, params=None, hint=None, hint_params=None):
+        out.append(Problem(item.path, *doc.where(loc), key_path(loc), code, params or {}, hint, hint_params or {}))
+
+    if kind == "module":
+        category, competency = _text(raw, "category"), _text(raw, "competency")
+        if competency is not None and not (category in data.categories() and data.is_free_category(category)):
+            allowed = data.competency_ids(category) if category in data.categories() else data.fixed_competency_ids()
+            if competency not in allowed:
+                hint, hint_params = choice_hint(competency, allowed)
+                if hint == "hint-allowed-values" and category is None:
+                    hint = "hint-competency-teknis"
+                add(("competency",), "competency-unknown-any" if category is None else "competency-unknown",
+                    {"value": competency, "category": category}, hint, hint_params)
+    if kind == "guide":
+        size = raw.get("group_size")
+        low, high = _int(size, "min"), _int(size, "max")
+        if low is not None and high is not None and low > high:
+            add(("group_size", "max"), "group-size-order", {"min": low, "max": high}, "hint-group-size-order")
+        for i, competency in enumerate(_items(raw, "competencies")):
+            if isinstance(competency, str) and competency not in data.fixed_competency_ids():
+                hint, hint_params = choice_hint(competency, data.fixed_competency_ids())
+                add(("competencies", i), "competency-unknown-any", {"value": competency}, hint, hint_params)
+    standalone = not used_by and kind != "guide" and item.path != "content/index.md"
+    if standalone and front is not None and front.status == "published" and not page_title(item, front):
+        out.append(Problem(item.path, 1, 1, "title" if doc else "", "title-missing", {}, "hint-title-missing"))
+    return front, out
+
+
+_H1 = re.compile(r"^[ ]{0,3}# +(.+?)[ #]*$", re.M)
+
+
+def page_title(item: ContentFile, front: Any) -> str | None:
+    """A page's title: its front matter's, else its first '# ' heading."""
+    if front is not None and getattr(front, "title", None):
+        return front.title
+    found = _H1.search(mask_code(item.body))
+    return found.group(1).strip() if found else None
+
+
+def draft_content_rules(courses: dict[str, Document], content: dict[str, ContentFile]) -> list[Problem]:
+    """A published course may not show a module whose file is marked draft."""
+    out = []
+    for doc in courses.values():
+        if _text(doc.data, "status") == "draft":
+            continue
+        for i, module in enumerate(_items(doc.data, "modules")):
+            path = _text(module, "content")
+            item = content.get(content_path(path)) if path else None
+            if item is not None and item.front is not None and _text(item.front.data, "status") == "draft":
+                loc = ("modules", i, "content")
+                out.append(Problem(doc.path, *doc.where(loc), key_path(loc), "content-draft",
+                                   {"path": content_path(path)}, "hint-content-draft", {"path": item.path}))
+    return out
+
+
+def standard_rules(docs: list[Document], today: dt.date) -> tuple[list[model.ServiceStandard], list[Problem]]:
+    """Service standards: all 14 components, ids, and a review date at most 12 months old."""
+    standards, out, seen = [], [], {}
+    year_ago = _year_before(today)
+    for doc in docs:
+        standard, found = structure(doc, model.ServiceStandard)
+        out += found + yaml_links(doc)
+        if standard is not None:
+            standards.append(standard)
+        sid, stem = _text(doc.data, "id"), PurePosixPath(doc.path).stem
+        if sid is not None and sid != stem:
+            out.append(Problem(doc.path, *doc.where(("id",)), "id", "id-not-filename", {"id": sid, "stem": stem},
+                               "hint-id-not-filename", {"id": sid}, WARNING))
+        if sid in seen:
+            out.append(Problem(doc.path, *doc.where(("id",)), "id", "duplicate-standard",
+                               {"id": sid, "other": seen[sid]}, "hint-unique-id"))
+        elif sid is not None:
+            seen[sid] = doc.path
+        reviewed = doc.data.get("last_reviewed")
+        if isinstance(reviewed, dt.date) and not isinstance(reviewed, dt.datetime):
+            where = doc.where(("last_reviewed",))
+            if reviewed < year_ago:
+                out.append(Problem(doc.path, *where, "last_reviewed", "review-overdue",
+                                   {"date": reviewed.isoformat(), "today": today.isoformat()},
+                                   "hint-review-overdue", {}, WARNING))
+            elif reviewed > today:
+                out.append(Problem(doc.path, *where, "last_reviewed", "review-in-future",
+                                   {"date": reviewed.isoformat(), "today": today.isoformat()},
+                                   "hint-review-in-future", {}, WARNING))
+    return standards, out
+
+
+def _year_before(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
 def theme_files(config: model.SiteConfig, doc: Document, root: Path) -> list[Problem]:
     """The logo and favicon must be files inside the project."""
     out = []
@@ -516,10 +668,8 @@ def _linked_files(path: str, body: str) -> tuple[tuple[int, int, str, str], ...]
 
 
 def content_rules(item: ContentFile, assets: frozenset[str] = frozenset()) -> list[Problem]:
-    """Front matter, unsafe HTML and links to missing files in one Markdown file."""
+    """Unsafe HTML and links to missing files in one Markdown file."""
     out = []
-    if item.front is not None:
-        out += structure(item.front, model.ContentFrontMatter)[1] + yaml_links(item.front)
     text = mask_code(item.body)
 
     def add(index: int, code: str, params: dict) -> None:

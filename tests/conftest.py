@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from generator import pipeline, problems
 from generator.cli import main
+from generator.validate import build_date
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -61,9 +62,29 @@ def hostile_files(text: str) -> dict[str, str]:
                f"        - type: short\n          prompt: {quoted}\n          answers: [{quoted}]\n"
                f"        - type: match\n          prompt: {quoted}\n          pairs: [[{quoted}, a], [b, {quoted}]]\n"
                f"        - type: order\n          prompt: p\n          items: [{quoted}, b]\n")
+    guide = (f"---\ntitle: {quoted}\nsummary: {quoted}\nduration_minutes: 30\ngroup_size: {{min: 2, max: 9}}\n"
+             f"setting: indoor\nmaterials: [{quoted}]\ncompetencies: [kerja-sama]\nobjectives: [{quoted}]\n"
+             f"safety: {quoted}\ntags: [{quoted}]\n---\nIsi.\n")
+    article = f"---\ntitle: {quoted}\nsummary: {quoted}\ntags: [{quoted}, biasa]\n---\nIsi.\n"
+    module = (f"---\ntitle: {quoted}\nsummary: {quoted}\njp: 1\ncompetency: komunikasi\nlevel: 1\n"
+              f"tags: [{quoted}]\n---\nIsi.\n")
+    texts = ("persyaratan", "sistem_mekanisme_prosedur", "produk_pelayanan", "dasar_hukum", "sarana_prasarana",
+             "kompetensi_pelaksana", "pengawasan_internal")
+    standard = (f"id: layanan\nservice: {quoted}\nunit: {quoted}\nsummary: {quoted}\nlast_reviewed: {build_date()}\n"
+                f"maklumat: {quoted}\njumlah_pelaksana: 1\n"
+                + "".join(f"{key}: [{quoted}]\n" for key in texts)
+                + f"jangka_waktu: {{jumlah: 1, satuan: hari, keterangan: {quoted}}}\n"
+                f"biaya: {{jumlah: 0, keterangan: {quoted}}}\n"
+                f"penanganan_pengaduan: {{saluran: [{quoted}], keterangan: {quoted}}}\n"
+                + "".join(f"{key}: {quoted}\n" for key in ("jaminan_pelayanan", "jaminan_keamanan_keselamatan",
+                                                             "evaluasi_kinerja_pelaksana")))
     return {"site_config.yml": f"site_name: {quoted}\nsite_description: {quoted}\norganization: {quoted}\n"
-                               "site_url: https://contoh.go.id/\n",
-            "courses/dasar.yml": course}
+                               f"site_url: https://contoh.go.id/\ncomplaint_channels: [{quoted}]\n",
+            "courses/dasar.yml": course,
+            "content/team-building/kegiatan.md": guide,
+            "content/pengetahuan/tulisan.md": article,
+            "content/modul/sendiri.md": module,
+            "content/standar-pelayanan/layanan.yml": standard}
 
 
 def make_project(root: Path, files: dict[str, str | bytes] | None = None, lang: str = "id",

@@ -14,10 +14,17 @@ def test_hostile_text_opens_no_dialog(project, tmp_path):
     root = project(hostile_files(HOSTILE))
     assert pipeline.build(root, root / "site").problems == []
     with serve(root / "site") as url, browser_page() as page:
-        for path in ("index.html", "kursus/dasar/index.html", "kursus/dasar/m1.html"):
+        for path in ("index.html", "kursus/dasar/index.html", "team-building/kegiatan.html", "modul/sendiri.html",
+                     "pengetahuan/tulisan.html", "layanan/layanan.html", "kursus/dasar/m1.html"):
             page.goto(url + path)
             page.wait_for_load_state("networkidle")
-            assert page.locator("h1").first.inner_text().startswith("‹img src=x onerror=alert(1)›")
+            assert page.locator("h1").first.inner_text().startswith("‹img src=x onerror=alert(1)›"), path
+        for path in ("team-building/index.html", "modul/index.html", "pengetahuan/index.html", "pengetahuan/tag.html",
+                     "layanan/index.html", "layanan/pengaduan.html", "kompetensi/manajerial.html"):
+            page.goto(url + path)
+            page.wait_for_load_state("networkidle")
+            assert "<img src=x onerror=alert(1)>" in page.locator("article").inner_text(), path
+        page.goto(url + "kursus/dasar/m1.html")
         page.locator(".lms-question[data-type=short] input").fill(HOSTILE)
         page.locator(".lms-choices label").first.click()
         page.get_by_role("button", name="Periksa jawaban").click()

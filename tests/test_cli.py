@@ -114,7 +114,8 @@ def test_schema_writes_one_file_per_kind(project, lms, tmp_path):
     result = lms("schema", "--out", out, "--project", project())
     assert result.exit_code == 0
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["content-front-matter.schema.json", "course.schema.json", "site-config.schema.json"]
+    kinds = ("article", "course", "guide", "module", "page", "site-config", "standard")
+    assert names == [f"{kind}.schema.json" for kind in kinds]
     course = json.loads((out / "course.schema.json").read_text())
     assert course["additionalProperties"] is False
     assert course["required"] == ["id", "title", "category", "competency", "level", "jp", "objectives", "modules"]

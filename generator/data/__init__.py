@@ -28,3 +28,9 @@ def competency_ids(category: str) -> tuple[str, ...]:
 
 def is_free_category(category: str) -> bool:
     return bool(table("competencies")[category].get("free"))
+
+
+@cache
+def fixed_competency_ids() -> tuple[str, ...]:
+    """Every competency id of the categories with a fixed list (all but teknis)."""
+    return tuple(c for cat in categories() if not is_free_category(cat) for c in competency_ids(cat))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from functools import cache
 from pathlib import Path
 
@@ -15,6 +14,9 @@ from markupsafe import Markup
 from .. import data
 from ..model import Course, Quiz
 from ..validate import Project, content_path, linked_files
+from . import catalogue, kinds
+from .body import FILES, with_file_links, without_title
+from .catalogue import Catalogue, to_root
 from .text import heading, inline, plain
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter: a large nav dumps 10x faster
@@ -26,19 +28,45 @@ DOCS = "docs"
 def render(project: Project) -> dict[str, str]:
     """Every file of the build tree: mkdocs.yml, the Markdown pages and our assets."""
     env = environment(project.config.language)
-    courses = project.published
-    known = {c.id: c for c in courses}
-    pages = {"index.md": env.get_template("home.md.j2").render(config=project.config, courses=courses)}
-    for course in courses:
-        pages[f"kursus/{course.id}/index.md"] = course_page(env, course, known)
-        for i, module in enumerate(course.modules):
-            body = with_file_links(project.content[content_path(module.content)], "../../")
-            pages[f"kursus/{course.id}/{module.id}.md"] = module_page(env, course, i, body)
+    site = catalogue.build(project)
+    pages = {"index.md": home_page(env, site)}
+    pages.update(course_pages(env, site))
+    pages.update(kinds.module_pages(env, site))
+    pages.update(kinds.guide_pages(env, site))
+    pages.update(kinds.article_pages(env, site))
+    pages.update(kinds.standard_pages(env, site))
+    pages.update(kinds.competency_pages(env, site))
+    pages.update(kinds.other_pages(env, site))
     tree = {f"{DOCS}/{path}": text for path, text in pages.items()}
     for asset in sorted(ASSETS.iterdir()):
         tree[f"{DOCS}/assets/lms/{asset.name}"] = asset.read_text(encoding="utf-8")
-    tree["mkdocs.yml"] = mkdocs_yml(project)
+    tree["mkdocs.yml"] = mkdocs_yml(project, nav(site, pages))
     return tree
+
+
+def home_page(env: jinja2.Environment, site: Catalogue) -> str:
+    """The generated home page with entry points for each audience, or content/index.md instead."""
+    if site.home is not None:
+        return kinds.plain_page(env, site.home)
+    counts = {kind: len(site.of_kind(kind)) for kind in ("module", "guide", "article")}
+    return env.get_template("home.md.j2").render(config=site.project.config, site=site, counts=counts)
+
+
+def course_pages(env: jinja2.Environment, site: Catalogue) -> dict[str, str]:
+    known = {c.id: c for c in site.courses}
+    pages = {"kursus/index.md": env.get_template("courses.md.j2").render(courses=site.courses)} if known else {}
+    for course in site.courses:
+        pages[f"kursus/{course.id}/index.md"] = course_page(env, course, known)
+        for i, module in enumerate(course.modules):
+            page = f"kursus/{course.id}/{module.id}.md"
+            elsewhere = site.canonical(course, module)
+            if elsewhere:  # one canonical page per piece of content: this one links to it
+                title = site.entries[content_path(module.content)].title
+                body = env.get_template("reused.md.j2").render(url=catalogue.url(page, elsewhere), title=title)
+            else:
+                body = with_file_links(site.project.content[content_path(module.content)], to_root(page))
+            pages[page] = module_page(env, course, i, body)
+    return pages
 
 
 def course_page(env: jinja2.Environment, course: Course, known: dict[str, Course]) -> str:
@@ -62,18 +90,6 @@ def module_page(env: jinja2.Environment, course: Course, index: int, body: str) 
     )
 
 
-FILES = "konten"  # where files linked from Markdown go in the build tree, under their content/ path
-
-
-def with_file_links(item, to_root: str) -> str:
-    """The Markdown body with relative links to files pointing at their copies in the build tree."""
-    body = item.body
-    for start, end, url, path in reversed(linked_files(item)):
-        suffix = url[len(re.split(r"[?#]", url, maxsplit=1)[0]):]
-        body = body[:start] + f"{to_root}{FILES}/{path}{suffix}" + body[end:]
-    return body
-
-
 def quiz_hash(quiz: Quiz) -> str:
     """A short hash of the quiz content: stored results are keyed by it, so an edited quiz starts afresh."""
     return hashlib.sha256(quiz.model_dump_json().encode("utf-8")).hexdigest()[:12]
@@ -94,14 +110,6 @@ def answer_key(question) -> str:
     return json.dumps(key, ensure_ascii=False, separators=(",", ":"))
 
 
-_LEADING_H1 = re.compile(r"\A\s*# [^\n]*\n?|\A\s*[^\n]+\n=+[ \t]*(\n|\Z)")
-
-
-def without_title(body: str) -> str:
-    """Drop the content file's own leading H1: the module title from YAML heads the page."""
-    return _LEADING_H1.sub("", body, count=1).strip("\n")
-
-
 @cache
 def environment(lang: str) -> jinja2.Environment:
     """Templates with autoescaping on: every value is escaped unless a filter says otherwise."""
@@ -117,25 +125,33 @@ def environment(lang: str) -> jinja2.Environment:
         md=inline,
         heading=heading,
         plain=plain,
-        ui=lambda key, **kw: ui[key][lang].format(**kw),
+        ui=lambda key, **kw: ui[key][lang].format(**kw) if kw else ui[key][lang],
         rotate=lambda items: list(items)[1:] + list(items)[:1],  # never shown already solved
         positions=lambda items: list(enumerate(items, start=1)),
         answer_key=answer_key,
         number=lambda x: f"{x:g}".replace(".", ",") if lang == "id" else f"{x:g}",
     )
+    def competency_name(competency: str, category: str | None = None) -> str:
+        names = competencies.get(category or catalogue.category_of(competency) or "", {}).get("competencies", {})
+        return names[competency][lang] if competency in names else competency.replace("-", " ").capitalize()
+
+    env.filters.update(
+        rupiah=lambda n: "Rp" + f"{n:,}".replace(",", "." if lang == "id" else ","),
+        date=lambda d: f"{d.day} {ui['month-' + str(d.month)][lang]} {d.year}",
+    )
     env.globals.update(
         quiz_text=json.dumps({k[3:]: v[lang] for k, v in ui.items() if k.startswith("js-")}, ensure_ascii=False),
         category_label=lambda c: competencies[c]["label"][lang],
-        competency_label=lambda course: competencies[course.category]["competencies"]
-        .get(course.competency, {})
-        .get(lang, course.competency),
+        competency_name=competency_name,
+        competency_label=lambda course: competency_name(course.competency, course.category),
         skm_label=lambda e: data.table("skm")[e][lang],
         jp_long=lambda jp: ui["jp-long"][lang].format(jp=jp, minutes=jp * 45),
+        categories=data.categories(),
     )
     return env
 
 
-def mkdocs_yml(project: Project) -> str:
+def mkdocs_yml(project: Project, navigation: list) -> str:
     """The engine's configuration; every text from the project is HTML-escaped here."""
     config, lang = project.config, project.config.language
     theme = config.theme
@@ -165,12 +181,13 @@ def mkdocs_yml(project: Project) -> str:
             "palette": palette,
         },
         "extra_css": ["assets/lms/lms.css"],
-        "extra_javascript": ["assets/lms/lms-state.js", "assets/lms/lms-quiz.js"],
+        "extra_javascript": ["assets/lms/lms-state.js", "assets/lms/lms-quiz.js", "assets/lms/lms-filter.js"],
         "extra": {"generator": False},
-        "plugins": ["search"],
+        # tags: chips on knowledge-base articles and the tag index page (pengetahuan/tag.md)
+        "plugins": ["search", {"tags": {"export": False}}],
         "markdown_extensions": ["attr_list", "tables", "admonition", "pymdownx.details",
                                 "pymdownx.superfences", {"toc": {"permalink": True}}],
-        "nav": nav(project),
+        "nav": navigation,
         "validation": {"links": {"not_found": "warn", "anchors": "info"}},
     }
     for name in ("logo", "favicon"):
@@ -180,23 +197,40 @@ def mkdocs_yml(project: Project) -> str:
                      allow_unicode=True)
 
 
-def nav(project: Project) -> list:
+def nav(site: Catalogue, pages: dict[str, str]) -> list:
+    """Tabs: home, courses, modules, team building, knowledge base, competencies, public services, pages."""
     ui = data.table("ui")
-    lang = project.config.language
+    lang = site.project.config.language
+
+    def section(label: str, prefix: str, entries: list) -> list:
+        heads = [p for p in (f"{prefix}/index.md", f"{prefix}/tag.md") if p in pages]
+        return [{ui[label][lang]: heads + entries}] if heads or entries else []
+
     courses = [
         {plain(c.title): [f"kursus/{c.id}/index.md"] + [f"kursus/{c.id}/{m.id}.md" for m in c.modules]}
-        for c in project.published
+        for c in site.courses
     ]
-    return [{ui["home"][lang]: "index.md"}, {ui["courses"][lang]: courses}] if courses else ["index.md"]
+    # a page's nav title comes from its H1: Material un-escapes explicit titles into <title>
+    own = {kind: [e.page for e in site.of_kind(kind) if e.course is None]
+           for kind in ("module", "guide", "article", "page")}
+    out: list = [{ui["home"][lang]: "index.md"}]
+    out += section("courses", "kursus", courses)
+    out += section("modules", "modul", own["module"])
+    out += section("guides", "team-building", own["guide"])
+    out += section("knowledge", "pengetahuan", own["article"])
+    out += section("competencies", "kompetensi", [p for c in data.categories() if (p := f"kompetensi/{c}.md") in pages])
+    out += section("public-services", "layanan", [f"layanan/{s.id}.md" for s in site.standards]
+                   + (["layanan/pengaduan.md"] if "layanan/pengaduan.md" in pages else []))
+    out += [e for e in own["page"] if e != "index.md"]
+    return out
 
 
 def copied_files(project: Project) -> dict[str, Path]:
     """Files the build tree takes as they are: logo, favicon, and files linked from published modules."""
     out = {}
-    for course in project.published:
-        for module in course.modules:
-            for *_, path in linked_files(project.content[content_path(module.content)]):
-                out[f"{DOCS}/{FILES}/{path}"] = project.root / "content" / path
+    for entry in catalogue.build(project).entries.values():
+        for *_, path in linked_files(entry.item):
+            out[f"{DOCS}/{FILES}/{path}"] = project.root / "content" / path
     for name in ("logo", "favicon"):
         value = getattr(project.config.theme, name)
         if value:

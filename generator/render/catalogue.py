@@ -1,0 +1,115 @@
+"""Where every published piece of content lives on the site, worked out once per build."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import data, model
+from ..load import ContentFile
+from ..validate import Project, content_path, kind_of, page_title
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One published Markdown file under content/ and its one canonical page."""
+
+    rel: str  # path relative to content/
+    kind: str  # module | guide | article | page
+    item: ContentFile
+    front: Any  # its typed front matter
+    title: str
+    page: str  # canonical page in the build tree's docs/, e.g. modul/x.md or kursus/c/m.md
+    course: model.Course | None = None  # the course that shows it, for modules used by one
+    module: model.Module | None = None
+
+    @property
+    def summary(self) -> str | None:
+        return self.front.summary or (self.module.summary if self.module else None)
+
+    @property
+    def jp(self) -> int | None:
+        return getattr(self.front, "jp", None) or (self.module.jp if self.module else None)
+
+    @property
+    def category(self) -> str | None:
+        """The competency category of a module: stated, implied by its competency, or its course's."""
+        front = self.front
+        if getattr(front, "category", None):
+            return front.category
+        if getattr(front, "competency", None):
+            return category_of(front.competency)
+        return self.course.category if self.course else None
+
+    @property
+    def competency(self) -> str | None:
+        return getattr(self.front, "competency", None) or (self.course.competency if self.course else None)
+
+    @property
+    def level(self) -> int | None:
+        return getattr(self.front, "level", None) or (self.course.level if self.course else None)
+
+
+@dataclass
+class Catalogue:
+    """Published courses, content entries by kind, standards, and each content file's canonical page."""
+
+    project: Project
+    courses: list[model.Course] = field(default_factory=list)
+    entries: dict[str, Entry] = field(default_factory=dict)  # by rel
+    standards: list[model.ServiceStandard] = field(default_factory=list)
+
+    def of_kind(self, kind: str) -> list[Entry]:
+        return [e for e in self.entries.values() if e.kind == kind]
+
+    @property
+    def home(self) -> Entry | None:
+        """content/index.md, which replaces the generated home page when present."""
+        return self.entries.get("index.md")
+
+    def canonical(self, course: model.Course, module: model.Module) -> str | None:
+        """The page of a module's material when another course shows it first (else None)."""
+        entry = self.entries.get(content_path(module.content))
+        if entry is None or (entry.course is course and entry.module is module):
+            return None
+        return entry.page
+
+
+def category_of(competency: str) -> str | None:
+    for category in data.categories():
+        if competency in data.competency_ids(category):
+            return category
+    return None
+
+
+def build(project: Project) -> Catalogue:
+    """Give every published content file exactly one page: the first course showing it, or its own."""
+    out = Catalogue(project, project.published, standards=project.published_standards)
+    for course in out.courses:
+        for module in course.modules:
+            rel = content_path(module.content)
+            if rel not in out.entries:
+                item = project.content[rel]
+                out.entries[rel] = Entry(rel, kind_of(rel), item, project.front[rel], module.title,
+                                         f"kursus/{course.id}/{module.id}.md", course, module)
+    in_drafts = {content_path(m.content) for c in project.courses for m in c.modules}  # their material waits too
+    for rel, item in project.content.items():
+        front = project.front[rel]
+        if rel in out.entries or rel in in_drafts or front is None or front.status != "published":
+            continue
+        kind = kind_of(rel)
+        title = page_title(item, front) or ""
+        out.entries[rel] = Entry(rel, kind, item, front, title, rel)
+    out.entries = dict(sorted(out.entries.items(), key=lambda kv: (kv[1].kind, kv[1].title.casefold(), kv[0])))
+    return out
+
+
+def url(from_page: str, to_page: str) -> str:
+    """A relative link between two pages of the build tree (use_directory_urls is off)."""
+    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return target[:-3] + ".html" if target.endswith(".md") else target
+
+
+def to_root(page: str) -> str:
+    return "../" * page.count("/")
