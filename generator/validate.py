@@ -85,8 +85,9 @@ def validate(sources: Sources, today: dt.date | None = None) -> tuple[Project | 
             seen[cid] = doc
     problems += prerequisite_rules(seen)
     fronts = {}
+    users = _users(seen)
     for rel, item in sources.content.items():
-        fronts[rel], found = front_matter(item, kind_of(rel), _used_by(rel, seen))
+        fronts[rel], found = front_matter(item, kind_of(rel), users.get(rel, []))
         problems += found + content_rules(item, sources.assets)
     problems += draft_content_rules(seen, sources.content)
     standards, found = standard_rules(sources.standards, today or build_date())
@@ -103,11 +104,15 @@ def build_date() -> dt.date:
     return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch.isdigit() else dt.date.today()
 
 
-def _used_by(rel: str, courses: dict[str, Document]) -> list[Document]:
-    """The courses whose modules use a content file."""
-    return [doc for doc in courses.values()
-            if any(isinstance(p, str) and content_path(p) == rel
-                   for p in (_text(m, "content") for m in _items(doc.data, "modules")))]
+def _users(courses: dict[str, Document]) -> dict[str, list[Document]]:
+    """For each content file a course uses, the courses that use it."""
+    out: dict[str, list[Document]] = {}
+    for doc in courses.values():
+        for module in _items(doc.data, "modules"):
+            path = _text(module, "content")
+            if path is not None:
+                out.setdefault(content_path(path), []).append(doc)
+    return out
 
 
 # --- structure: the model's verdict, translated into our messages
@@ -453,6 +458,12 @@ def _cycles(graph: dict[str, list[str]]) -> list[list[str]]:
     return [found[k] for k in sorted(found)]
 
 
+# pages the generator writes itself: a Markdown file of its own may not take their place
+RESERVED_PAGES = {"modul/index.md", "team-building/index.md", "pengetahuan/index.md", "pengetahuan/tag.md"}
+RESERVED_FOLDERS = {"kursus", "layanan", "kompetensi", "konten", "assets", "search"}
+RESERVED_STANDARD_IDS = ("index", "pengaduan")
+
+
 def front_matter(item: ContentFile, kind: str, used_by: list[Document]) -> tuple[Any, list[Problem]]:
     """The typed front matter of a Markdown file, checked against its kind's model and rules."""
     cls = FRONT_MATTER[kind]
@@ -488,13 +499,16 @@ def front_matter(item: ContentFile, kind: str, used_by: list[Document]) -> tuple
             if isinstance(competency, str) and competency not in data.fixed_competency_ids():
                 hint, hint_params = choice_hint(competency, data.fixed_competency_ids())
                 add(("competencies", i), "competency-unknown-any", {"value": competency}, hint, hint_params)
+    rel = item.path.removeprefix("content/")
+    if not used_by and (rel in RESERVED_PAGES or rel.split("/")[0] in RESERVED_FOLDERS):
+        out.append(Problem(item.path, 1, 1, "", "reserved-path", {"path": rel}, "hint-reserved-path"))
     standalone = not used_by and kind != "guide" and item.path != "content/index.md"
     if standalone and front is not None and front.status == "published" and not page_title(item, front):
         out.append(Problem(item.path, 1, 1, "title" if doc else "", "title-missing", {}, "hint-title-missing"))
     return front, out
 
 
-_H1 = re.compile(r"^[ ]{0,3}# +(.+?)[ #]*$", re.M)
+_H1 = re.compile(r"^[ ]{0,3}# +(.+?)[ #]*$|^[ ]{0,3}(\S[^\n]*)\n[ ]{0,3}=+[ \t]*$", re.M)
 
 
 def page_title(item: ContentFile, front: Any) -> str | None:
@@ -502,7 +516,7 @@ def page_title(item: ContentFile, front: Any) -> str | None:
     if front is not None and getattr(front, "title", None):
         return front.title
     found = _H1.search(mask_code(item.body))
-    return found.group(1).strip() if found else None
+    return (found.group(1) or found.group(2)).strip() if found else None
 
 
 def draft_content_rules(courses: dict[str, Document], content: dict[str, ContentFile]) -> list[Problem]:
@@ -534,6 +548,9 @@ def standard_rules(docs: list[Document], today: dt.date) -> tuple[list[model.Ser
         if sid is not None and sid != stem:
             out.append(Problem(doc.path, *doc.where(("id",)), "id", "id-not-filename", {"id": sid, "stem": stem},
                                "hint-id-not-filename", {"id": sid}, WARNING))
+        if sid in RESERVED_STANDARD_IDS:
+            out.append(Problem(doc.path, *doc.where(("id",)), "id", "reserved-id", {"id": sid},
+                               "hint-reserved-id"))
         if sid in seen:
             out.append(Problem(doc.path, *doc.where(("id",)), "id", "duplicate-standard",
                                {"id": sid, "other": seen[sid]}, "hint-unique-id"))

@@ -98,6 +98,21 @@ CASES = {
         ["content/pengetahuan/a.md:1:1: halaman ini tidak punya judul",
          "    saran: Tambahkan 'title:' di front matter atau baris judul '# Judul' di awal teks."],
     ),
+    "article with a setext heading": ({"content/pengetahuan/a.md": "Judul\n=====\n\nTeks.\n"}, []),
+    "page where the site writes its own": (
+        {"content/layanan/info.md": "# Info\n", "content/modul/index.md": "# Daftar\n"},
+        ["content/layanan/info.md:1:1: 'layanan/info.md' dipakai oleh halaman yang dibuat situs sendiri",
+         "    saran: Ganti nama berkas atau pindahkan ke folder lain; folder kursus/, layanan/, kompetensi/, "
+         "konten/, assets/ dan search/ serta index.md katalog dipakai situs.",
+         "content/modul/index.md:1:1: 'modul/index.md' dipakai oleh halaman yang dibuat situs sendiri",
+         "    saran: Ganti nama berkas atau pindahkan ke folder lain; folder kursus/, layanan/, kompetensi/, "
+         "konten/, assets/ dan search/ serta index.md katalog dipakai situs."],
+    ),
+    "standard id taken by a public-services page": (
+        standard("id: legalisasi", "id: pengaduan", name="pengaduan"),
+        ["content/standar-pelayanan/pengaduan.yml:2:5: id: id 'pengaduan' dipakai oleh halaman Layanan Publik",
+         "    saran: Pilih id lain, misalnya nama layanannya."],
+    ),
     "draft article needs no title yet": ({"content/pengetahuan/a.md": "---\nstatus: draft\n---\nTeks.\n"}, []),
     "published course shows a draft module": (
         {"content/modul/m1.md": "---\nstatus: draft\n---\n# Modul Satu\n"},
@@ -299,7 +314,7 @@ def public_page(tree: dict) -> str:
 def test_standard_page_puts_service_delivery_first(project):
     tree = rendered(project(standard("status: published", "status: published\nexample: true")))
     page = public_page(tree)
-    ids = re.findall(r'<h2 id="([^"]+)"', page)
+    ids = re.findall(r"^## .* \{#([a-z-]+)\}$", page, re.M)
     assert ids == ["persyaratan", "alur", "waktu", "biaya", "produk", "pengaduan-saran", "pengelolaan", "maklumat",
                    "ke-mana-mengadu"]
     assert "<p><strong>Rp0</strong> (tidak dipungut biaya). Tidak dipungut biaya.</p>" in page

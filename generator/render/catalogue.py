@@ -93,10 +93,11 @@ def build(project: Project) -> Catalogue:
                 item = project.content[rel]
                 out.entries[rel] = Entry(rel, kind_of(rel), item, project.front[rel], module.title,
                                          f"kursus/{course.id}/{module.id}.md", course, module)
-    in_drafts = {content_path(m.content) for c in project.courses for m in c.modules}  # their material waits too
+    # material of a draft course waits with its course; it is never a page of its own
+    used = {content_path(m.content) for c in project.courses for m in c.modules}
     for rel, item in project.content.items():
         front = project.front[rel]
-        if rel in out.entries or rel in in_drafts or front is None or front.status != "published":
+        if rel in out.entries or rel in used or front is None or front.status != "published":
             continue
         kind = kind_of(rel)
         title = page_title(item, front) or ""

@@ -34,7 +34,7 @@ def module_pages(env: jinja2.Environment, site: Catalogue) -> dict[str, str]:
     page = "modul/index.md"
     filters = [
         select("competency", "competency", sorted({e.competency for e in entries if e.competency}),
-               lambda c: competency_label(env, c)),
+               env.globals["competency_name"]),
         select("level", "level", sorted({e.level for e in entries if e.level}), str),
         select("jp", "jp", [("1-1", "1 JP"), ("2-2", "2 JP"), ("3-1000", "≥ 3 JP")], None, match="range"),
     ]
@@ -126,15 +126,9 @@ def competency_pages(env: jinja2.Environment, site: Catalogue) -> dict[str, str]
                 if competency in found:
                     found[competency].append(("guide", entry.title, url(page, entry.page)))
         counts[category] = sum(map(len, found.values()))
-        pages[page] = env.get_template("competency.md.j2").render(
-            category=category, found=found, label=lambda c, cat=category: competency_label(env, c, cat))
+        pages[page] = env.get_template("competency.md.j2").render(category=category, found=found)
     pages["kompetensi/index.md"] = env.get_template("competencies.md.j2").render(counts=counts)
     return pages
-
-
-def competency_label(env: jinja2.Environment, competency: str, category: str | None = None) -> str:
-    """A competency's name in the site's language; a technical one is named by its id."""
-    return env.globals["competency_name"](competency, category)
 
 
 def select(name: str, label: str, values: list, text, match: str = "eq") -> dict:
