@@ -72,12 +72,14 @@ def check(project: Path, strict: bool, fmt: str) -> None:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder  [default: site/ in the project]")
 @click.option("--strict", is_flag=True, help="Treat warnings (ours and MkDocs') as errors.")
-def build(project: Path, out: Path | None, strict: bool) -> None:
+@click.option("--offline", is_flag=True,
+              help="Build a site that works opened from file:// (USB stick) and zip it as OUT.zip.")
+def build(project: Path, out: Path | None, strict: bool, offline: bool) -> None:
     """Check, then build the site (a failed build leaves the old site untouched)."""
     root = find_root(project)
     out = safe_out(root, out or root / "site")
     try:
-        outcome = pipeline.build(root, out, strict)
+        outcome = pipeline.build(root, out, strict, offline)
     except EngineError as exc:
         click.echo(f"MkDocs: {exc}", err=True)
         sys.exit(1)
@@ -89,6 +91,8 @@ def build(project: Path, out: Path | None, strict: bool) -> None:
     for warning in outcome.warnings:
         click.echo(f"MkDocs: {warning}", err=True)
     click.echo(say("build-done", outcome.language, out=out, courses=len(outcome.project.published)))
+    if offline:
+        click.echo(say("build-zipped", outcome.language, zip=pipeline.zip_path(out), index=out / "index.html"))
 
 
 @main.command()

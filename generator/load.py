@@ -19,6 +19,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 Pos = tuple[int, int]
 STR_TAG = "tag:yaml.org,2002:str"
 STANDARDS = "standar-pelayanan"  # the folder under content/ holding service standards
+PATHS = "jalur-belajar"  # the folder under content/ holding learning paths
 MAX_NODES = 200_000  # guards against alias bombs ("billion laughs")
 
 
@@ -68,6 +69,7 @@ class Sources:
     file_count: int = 0
     assets: frozenset[str] = frozenset()  # other files under content/ (images, PDFs), relative to it
     standards: list[Document] = field(default_factory=list)  # content/standar-pelayanan/*.yml
+    paths: list[Document] = field(default_factory=list)  # content/jalur-belajar/*.yml
 
 
 class _Walker:
@@ -289,12 +291,13 @@ def read_project(root: Path) -> Sources:
             courses.append(doc)
     content, assets, found = read_content(root)
     problems += found
-    standards = []
+    found_yaml: dict[str, list[Document]] = {STANDARDS: [], PATHS: []}
     for rel in sorted(assets):
-        if rel.startswith(STANDARDS + "/") and rel.endswith((".yml", ".yaml")):
+        folder = rel.split("/", 1)[0]
+        if folder in found_yaml and rel.endswith((".yml", ".yaml")):
             doc, found = load_mapping((root / "content" / rel).read_bytes(), f"content/{rel}")
             problems += found
             if doc is not None:
-                standards.append(doc)
-    count = 1 + len(paths) + len(content) + len(standards)
-    return Sources(root, config, courses, content, problems, count, assets, standards)
+                found_yaml[folder].append(doc)
+    count = 1 + len(paths) + len(content) + sum(map(len, found_yaml.values()))
+    return Sources(root, config, courses, content, problems, count, assets, found_yaml[STANDARDS], found_yaml[PATHS])

@@ -283,6 +283,20 @@ class ServiceStandard(Strict):
     evaluasi_kinerja_pelaksana: Text = Field(description="Cara dan jadwal kinerja pelaksana dievaluasi.")
 
 
+# --- content/jalur-belajar/*.yml
+
+
+class LearningPath(Strict):
+    """content/jalur-belajar/<id>.yml: an ordered list of courses for one audience."""
+
+    id: Id = Field(description="Id jalur; sama dengan nama berkas dan menjadi alamat halaman.")
+    title: Text = Field(description="Judul jalur belajar.")
+    audience: Text = Field(description="Untuk siapa jalur ini, misalnya petugas loket baru.")
+    summary: Text | None = Field(None, description="Ringkasan satu-dua kalimat.")
+    status: Status = Field("published", description=STATUS_DESCRIPTION)
+    courses: list[Id] = Field(min_length=1, description="Id kursus dalam urutan belajar.")
+
+
 DELIVERY_COMPONENTS = ("persyaratan", "sistem_mekanisme_prosedur", "jangka_waktu", "biaya",
                        "produk_pelayanan", "penanganan_pengaduan")
 INTERNAL_COMPONENTS = ("dasar_hukum", "sarana_prasarana", "kompetensi_pelaksana", "pengawasan_internal",
@@ -296,5 +310,6 @@ KINDS: dict[str, type[Strict]] = {
     "guide": GuideFrontMatter,
     "article": ArticleFrontMatter,
     "standard": ServiceStandard,
+    "path": LearningPath,
     "page": PageFrontMatter,
 }

@@ -35,14 +35,17 @@ def check(root: Path) -> Outcome:
     return Outcome(problems, validate.language(sources), sources.file_count, project)
 
 
-def build(root: Path, out: Path, strict: bool = False) -> Outcome:
-    """Check, then build the site into out; on any failure out is left as it was."""
+def build(root: Path, out: Path, strict: bool = False, offline: bool = False) -> Outcome:
+    """Check, then build the site into out; on any failure out is left as it was.
+
+    offline builds a site that works opened from file:// and zips it as out + ".zip".
+    """
     start = time.perf_counter()
     outcome = check(root)
     if outcome.project is None or failed(outcome.problems, strict):
         return outcome
-    tree = root / BUILD_TREE
-    write.write_tree(render.render(outcome.project), render.copied_files(outcome.project), tree)
+    tree = root / (BUILD_TREE + ("-offline" if offline else ""))
+    write.write_tree(render.render(outcome.project, offline), render.copied_files(outcome.project), tree)
     outcome.seconds["ours"] = time.perf_counter() - start
     staging = write.staging_dir(out)
     gc.collect()
@@ -56,7 +59,14 @@ def build(root: Path, out: Path, strict: bool = False) -> Outcome:
         gc.unfreeze()
     write.swap_in(staging, out)
     outcome.seconds["engine"] = time.perf_counter() - start - outcome.seconds["ours"]
+    if offline:
+        write.zip_folder(out, zip_path(out), source_date_epoch(root))
     return outcome
+
+
+def zip_path(out: Path) -> Path:
+    """Where an offline build's zip goes: beside the site folder, e.g. site.zip."""
+    return out.with_name(out.name + ".zip")
 
 
 def source_date_epoch(root: Path) -> int:

@@ -56,6 +56,7 @@ SECTIONS = [
     ("standar-pelayanan: jangka_waktu", model.ServiceTime),
     ("standar-pelayanan: biaya", model.ServiceFee),
     ("standar-pelayanan: penanganan_pengaduan", model.ComplaintHandling),
+    ("content/jalur-belajar/*.yml", model.LearningPath),
 ]
 
 

@@ -31,10 +31,15 @@ class Project:
     content: dict[str, ContentFile]
     front: dict[str, Any] = field(default_factory=dict)  # content path -> its typed front matter
     standards: list[model.ServiceStandard] = field(default_factory=list)
+    paths: list[model.LearningPath] = field(default_factory=list)
 
     @property
     def published(self) -> list[model.Course]:
         return [c for c in self.courses if c.status == "published"]
+
+    @property
+    def published_paths(self) -> list[model.LearningPath]:
+        return [p for p in self.paths if p.status == "published"]
 
     @property
     def published_standards(self) -> list[model.ServiceStandard]:
@@ -92,9 +97,11 @@ def validate(sources: Sources, today: dt.date | None = None) -> tuple[Project | 
     problems += draft_content_rules(seen, sources.content)
     standards, found = standard_rules(sources.standards, today or build_date())
     problems += found
+    paths, found = path_rules(sources.paths, seen)
+    problems += found
     if config is None or any(p.severity != WARNING for p in problems):
         return None, problems
-    project = Project(sources.root, config, courses, sources.content, fronts, standards)
+    project = Project(sources.root, config, courses, sources.content, fronts, standards, paths)
     return project, problems
 
 
@@ -303,6 +310,9 @@ def course_rules(doc: Document, content: dict[str, ContentFile]) -> list[Problem
                 add((key, i, "id"), code, {"id": iid, "line": first}, "hint-unique-id")
             elif iid is not None:
                 seen[iid] = i
+    for i, module in enumerate(modules):
+        if _text(module, "id") in RESERVED_MODULE_IDS:
+            add(("modules", i, "id"), "reserved-id", {"id": module["id"]}, "hint-reserved-id")
     jps = [_int(m, "jp") for m in modules]
     jp = _int(raw, "jp")
     if jp is not None and modules and None not in jps and sum(jps) != jp:
@@ -459,8 +469,10 @@ def _cycles(graph: dict[str, list[str]]) -> list[list[str]]:
 
 
 # pages the generator writes itself: a Markdown file of its own may not take their place
-RESERVED_PAGES = {"modul/index.md", "team-building/index.md", "pengetahuan/index.md", "pengetahuan/tag.md"}
-RESERVED_FOLDERS = {"kursus", "layanan", "kompetensi", "konten", "assets", "search"}
+RESERVED_PAGES = {"modul/index.md", "team-building/index.md", "pengetahuan/index.md", "pengetahuan/tag.md",
+                  "progres.md"}
+RESERVED_FOLDERS = {"kursus", "layanan", "kompetensi", "konten", "assets", "search", "jalur"}
+RESERVED_MODULE_IDS = ("index", "bukti")  # a course's own page and its completion record
 RESERVED_STANDARD_IDS = ("index", "pengaduan")
 
 
@@ -568,6 +580,58 @@ def standard_rules(docs: list[Document], today: dt.date) -> tuple[list[model.Ser
                                    {"date": reviewed.isoformat(), "today": today.isoformat()},
                                    "hint-review-in-future", {}, WARNING))
     return standards, out
+
+
+def path_rules(docs: list[Document], courses: dict[str, Document]) -> tuple[list[model.LearningPath], list[Problem]]:
+    """Learning paths: known, published courses, each once, every prerequisite before the course needing it."""
+    paths, out, seen = [], [], {}
+    for doc in docs:
+        path, found = structure(doc, model.LearningPath)
+        out += found + yaml_links(doc) + _path_courses(doc, courses)
+        if path is not None:
+            paths.append(path)
+        pid, stem = _text(doc.data, "id"), PurePosixPath(doc.path).stem
+        where = doc.where(("id",))
+        if pid is not None and pid != stem:
+            out.append(Problem(doc.path, *where, "id", "id-not-filename", {"id": pid, "stem": stem},
+                               "hint-id-not-filename", {"id": pid}, WARNING))
+        if pid in seen:
+            out.append(Problem(doc.path, *where, "id", "duplicate-path", {"id": pid, "other": seen[pid]},
+                               "hint-unique-id"))
+        elif pid is not None:
+            seen[pid] = doc.path
+    return paths, out
+
+
+def _path_courses(doc: Document, courses: dict[str, Document]) -> list[Problem]:
+    out = []
+
+    def add(i, code, params, hint=None, hint_params=None, severity="error"):
+        loc = ("courses", i)
+        out.append(Problem(doc.path, *doc.where(loc), key_path(loc), code, params, hint, hint_params or {},
+                           severity))
+
+    listed = [c if isinstance(c, str) else None for c in _items(doc.data, "courses")]
+    published = _text(doc.data, "status") != "draft"
+    for i, cid in enumerate(listed):
+        if cid is None:
+            continue
+        if cid not in courses:
+            hint, hint_params = choice_hint(cid, sorted(courses))
+            add(i, "path-course-unknown", {"id": cid},
+                "hint-known-courses" if hint == "hint-allowed-values" else hint, hint_params)
+        elif listed.index(cid) < i:
+            add(i, "path-course-twice", {"id": cid}, "hint-duplicate-item")
+        else:
+            if published and _text(courses[cid].data, "status") == "draft":
+                add(i, "path-course-draft", {"id": cid}, "hint-path-course-draft", {"id": cid})
+            for pre in _items(courses[cid].data, "prerequisites"):
+                if pre in listed and listed.index(pre) > i:
+                    add(i, "path-order", {"id": cid, "pre": pre}, "hint-path-order", {"id": cid, "pre": pre})
+                elif isinstance(pre, str) and pre in courses and pre not in listed:
+                    add(i, "path-prerequisite-missing", {"id": cid, "pre": pre}, "hint-path-prerequisite-missing",
+                        {"pre": pre}, WARNING)
+    return out
 
 
 def _year_before(day: dt.date) -> dt.date:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
+import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -45,6 +47,22 @@ def swap_in(new: Path, out: Path) -> None:
     os.rename(new, out)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def zip_folder(folder: Path, dest: Path, epoch: int) -> None:
+    """Zip folder as dest (inside: folder's name/...), byte-for-byte the same for the same files.
+
+    Written beside dest first and renamed, so a half-written zip is never left in its place.
+    """
+    stamp = time.gmtime(max(epoch, 315532800))[:6]  # zip dates start in 1980
+    partial = dest.with_name(f".{dest.name}.partial")
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"{folder.name}/{path.relative_to(folder).as_posix()}", stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes())
+    os.replace(partial, dest)
 
 
 def discard(path: Path) -> None:

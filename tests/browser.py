@@ -63,3 +63,22 @@ def browser_page(javascript: bool = True):
             yield page
         finally:
             browser.close()
+
+
+def accessibility_problems(page, urls: list[str], scheme: str) -> dict[str, list]:
+    """Serious and critical axe-core findings per page, in one colour scheme, wide enough for every sidebar."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    found = {}
+    for url in urls:
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        page.wait_for_timeout(100)
+        violations = [(v["id"], [n["target"] for n in v["nodes"]][:3])
+                      for v in axe.run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+        if violations:
+            found[url] = violations
+    return found

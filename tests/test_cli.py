@@ -114,7 +114,7 @@ def test_schema_writes_one_file_per_kind(project, lms, tmp_path):
     result = lms("schema", "--out", out, "--project", project())
     assert result.exit_code == 0
     names = sorted(p.name for p in out.iterdir())
-    kinds = ("article", "course", "guide", "module", "page", "site-config", "standard")
+    kinds = ("article", "course", "guide", "module", "page", "path", "site-config", "standard")
     assert names == [f"{kind}.schema.json" for kind in kinds]
     course = json.loads((out / "course.schema.json").read_text())
     assert course["additionalProperties"] is False

@@ -110,8 +110,9 @@ CASES = {
     ),
     "standard id taken by a public-services page": (
         standard("id: legalisasi", "id: pengaduan", name="pengaduan"),
-        ["content/standar-pelayanan/pengaduan.yml:2:5: id: id 'pengaduan' dipakai oleh halaman Layanan Publik",
-         "    saran: Pilih id lain, misalnya nama layanannya."],
+        ["content/standar-pelayanan/pengaduan.yml:2:5: id: id 'pengaduan' sudah dipakai oleh halaman yang dibuat "
+         "situs sendiri",
+         "    saran: Pilih id lain yang menggambarkan isinya."],
     ),
     "draft article needs no title yet": ({"content/pengetahuan/a.md": "---\nstatus: draft\n---\nTeks.\n"}, []),
     "published course shows a draft module": (
@@ -347,8 +348,8 @@ def test_drafts_of_every_kind_stay_out(project):
     pages = [p for p in tree if p.startswith("docs/") and p.endswith(".md")]
     assert sorted(pages) == ["docs/index.md", "docs/kompetensi/index.md", "docs/kompetensi/manajerial.md",
                              "docs/kompetensi/sosial-kultural.md", "docs/kompetensi/teknis.md",
-                             "docs/kursus/dasar/index.md", "docs/kursus/dasar/m1.md", "docs/kursus/index.md",
-                             "docs/modul/index.md"]
+                             "docs/kursus/dasar/bukti.md", "docs/kursus/dasar/index.md", "docs/kursus/dasar/m1.md",
+                             "docs/kursus/index.md", "docs/modul/index.md", "docs/progres.md"]
     assert "Rahasia" not in "".join(tree.values()) and "Menara" not in "".join(tree.values())
 
 

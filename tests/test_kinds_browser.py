@@ -8,7 +8,7 @@ import pytest
 
 from generator import pipeline
 
-from browser import browser_page, serve
+from browser import accessibility_problems, browser_page, serve
 from conftest import REPO
 
 GUIDES = "team-building/index.html"
@@ -89,21 +89,7 @@ def test_catalogues_list_everything_without_javascript(site):
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_each_kind_and_catalogue_has_no_serious_accessibility_violations(site, page, scheme):
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
-    page.set_viewport_size({"width": 1280, "height": 900})  # wide enough for tabs and both sidebars
-    found = {}
-    for path in ONE_OF_EACH_KIND:
-        page.goto(site[1] + path)
-        page.wait_for_load_state("networkidle")
-        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
-        page.wait_for_timeout(100)
-        violations = [(v["id"], [n["target"] for n in v["nodes"]][:3])
-                      for v in axe.run(page).response["violations"] if v["impact"] in ("serious", "critical")]
-        if violations:
-            found[path] = violations
-    assert found == {}
+    assert accessibility_problems(page, [site[1] + path for path in ONE_OF_EACH_KIND], scheme) == {}
 
 
 def pdf_pages(page, url: str) -> int:

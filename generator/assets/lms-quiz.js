@@ -148,7 +148,7 @@
     var pct = total ? Math.round((earned / total) * 100) : 0;
     var pass = Number(form.dataset.lmsPass);
     var passed = pct >= pass;
-    window.LmsState.recordAttempt(key, pct, passed);
+    window.LmsState.recordAttempt(key, pct, passed, undefined, Number(form.dataset.lmsJp) || undefined);
     form.classList.add("is-checked");
     var result = form.querySelector(".lms-quiz__result");
     result.textContent = fill(text.result, {

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from .. import data
 from ..model import Course, Quiz
 from ..validate import Project, content_path, linked_files
-from . import catalogue, kinds
+from . import catalogue, journey, kinds
 from .body import FILES, with_file_links, without_title
 from .catalogue import Catalogue, to_root
 from .text import heading, inline, plain
@@ -25,8 +25,11 @@ ASSETS = Path(__file__).parent.parent / "assets"
 DOCS = "docs"
 
 
-def render(project: Project) -> dict[str, str]:
-    """Every file of the build tree: mkdocs.yml, the Markdown pages and our assets."""
+def render(project: Project, offline: bool = False) -> dict[str, str]:
+    """Every file of the build tree: mkdocs.yml, the Markdown pages and our assets.
+
+    offline makes a site that works opened from file:// (no instant navigation, search inlined).
+    """
     env = environment(project.config.language)
     site = catalogue.build(project)
     pages = {"index.md": home_page(env, site)}
@@ -37,10 +40,13 @@ def render(project: Project) -> dict[str, str]:
     pages.update(kinds.standard_pages(env, site))
     pages.update(kinds.competency_pages(env, site))
     pages.update(kinds.other_pages(env, site))
+    pages.update(journey.journey_pages(env, site))
     tree = {f"{DOCS}/{path}": text for path, text in pages.items()}
     for asset in sorted(ASSETS.iterdir()):
         tree[f"{DOCS}/assets/lms/{asset.name}"] = asset.read_text(encoding="utf-8")
-    tree["mkdocs.yml"] = mkdocs_yml(project, nav(site, pages))
+    if site.courses:
+        tree[f"{DOCS}/assets/lms/catalogue.js"] = journey.catalogue_js(site, env, quiz_hash)
+    tree["mkdocs.yml"] = mkdocs_yml(project, nav(site, pages), offline, bool(site.courses))
     return tree
 
 
@@ -54,7 +60,8 @@ def home_page(env: jinja2.Environment, site: Catalogue) -> str:
 
 def course_pages(env: jinja2.Environment, site: Catalogue) -> dict[str, str]:
     known = {c.id: c for c in site.courses}
-    pages = {"kursus/index.md": env.get_template("courses.md.j2").render(courses=site.courses)} if known else {}
+    pages = {"kursus/index.md": env.get_template("courses.md.j2").render(
+        courses=site.courses, filters=course_filters(env, site.courses))} if known else {}
     for course in site.courses:
         pages[f"kursus/{course.id}/index.md"] = course_page(env, course, known)
         for i, module in enumerate(course.modules):
@@ -69,9 +76,21 @@ def course_pages(env: jinja2.Environment, site: Catalogue) -> dict[str, str]:
     return pages
 
 
+def course_filters(env: jinja2.Environment, courses: list[Course]) -> list[dict]:
+    """Drop-downs for the course catalogue: category, competency, level and JP range."""
+    return [
+        kinds.select("category", "category", [c for c in data.categories() if any(x.category == c for x in courses)],
+                     env.globals["category_label"]),
+        kinds.select("competency", "competency", sorted({(c.competency, c.category) for c in courses}), None,
+                     options=lambda pair: (pair[0], env.globals["competency_name"](*pair))),
+        kinds.select("level", "level", sorted({c.level for c in courses}), str),
+        kinds.select("jp", "jp", [("1-2", "1–2 JP"), ("3-4", "3–4 JP"), ("5-1000", "≥ 5 JP")], None, match="range"),
+    ]
+
+
 def course_page(env: jinja2.Environment, course: Course, known: dict[str, Course]) -> str:
     prerequisites = [
-        {"title": known[p].title if p in known else p, "url": f"../{p}/index.html" if p in known else None}
+        {"id": p, "title": known[p].title if p in known else p, "url": f"../{p}/index.html" if p in known else None}
         for p in course.prerequisites
     ]
     return env.get_template("course.md.j2").render(course=course, prerequisites=prerequisites)
@@ -151,7 +170,7 @@ def environment(lang: str) -> jinja2.Environment:
     return env
 
 
-def mkdocs_yml(project: Project, navigation: list) -> str:
+def mkdocs_yml(project: Project, navigation: list, offline: bool = False, progress: bool = False) -> str:
     """The engine's configuration; every text from the project is HTML-escaped here."""
     config, lang = project.config, project.config.language
     theme = config.theme
@@ -177,14 +196,18 @@ def mkdocs_yml(project: Project, navigation: list) -> str:
             "language": lang,
             "font": False,  # no Google Fonts: the site must not call the network
             # navigation.indexes is left out on purpose: it costs ~9% more engine work on a large nav
-            "features": ["navigation.instant", "navigation.prune", "navigation.tabs", "search.highlight"],
+            # instant navigation fetches pages, which file:// forbids: offline builds go without it
+            "features": (["navigation.instant"] if not offline else [])
+            + ["navigation.prune", "navigation.tabs", "search.highlight"],
             "palette": palette,
         },
         "extra_css": ["assets/lms/lms.css"],
-        "extra_javascript": ["assets/lms/lms-state.js", "assets/lms/lms-quiz.js", "assets/lms/lms-filter.js"],
+        "extra_javascript": ["assets/lms/lms-state.js", "assets/lms/lms-quiz.js", "assets/lms/lms-filter.js"]
+        + (["assets/lms/catalogue.js", "assets/lms/lms-progress.js", "assets/lms/lms-ledger.js"] if progress else []),
         "extra": {"generator": False},
         # tags: chips on knowledge-base articles and the tag index page (pengetahuan/tag.md)
         "plugins": ["search", {"tags": {"export": False}}],
+        "not_in_nav": "/kursus/*/bukti.md",  # completion records are reached from their course
         "markdown_extensions": ["attr_list", "tables", "admonition", "pymdownx.details",
                                 "pymdownx.superfences", {"toc": {"permalink": True}}],
         "nav": navigation,
@@ -193,6 +216,11 @@ def mkdocs_yml(project: Project, navigation: list) -> str:
     for name in ("logo", "favicon"):
         if getattr(theme, name):
             out["theme"][name] = f"assets/site/{Path(getattr(theme, name)).name}"
+    if offline:
+        # Material's offline plugin inlines the search index; it would load its Web Worker shim from a
+        # CDN unless a polyfill named iframe-worker is already there, so ours (vendored) goes first
+        out["plugins"].append("offline")
+        out["extra"]["polyfills"] = ["assets/lms/iframe-worker.js"]
     return yaml.dump({k: v for k, v in out.items() if v is not None}, Dumper=_Dumper, sort_keys=False,
                      allow_unicode=True)
 
@@ -214,7 +242,10 @@ def nav(site: Catalogue, pages: dict[str, str]) -> list:
     own = {kind: [e.page for e in site.of_kind(kind) if e.course is None]
            for kind in ("module", "guide", "article", "page")}
     out: list = [{ui["home"][lang]: "index.md"}]
-    out += section("courses", "kursus", courses)
+    paths = [p for p in pages if p.startswith("jalur/") and p != "jalur/index.md"]
+    journey = (["progres.md"] if "progres.md" in pages else []) + (
+        [{ui["paths-title"][lang]: ["jalur/index.md"] + paths}] if paths else [])
+    out += section("courses", "kursus", journey + courses)
     out += section("modules", "modul", own["module"])
     out += section("guides", "team-building", own["guide"])
     out += section("knowledge", "pengetahuan", own["article"])

@@ -131,7 +131,10 @@ def competency_pages(env: jinja2.Environment, site: Catalogue) -> dict[str, str]
     return pages
 
 
-def select(name: str, label: str, values: list, text, match: str = "eq") -> dict:
-    """A filter drop-down; values are (value, text) pairs when text is None."""
-    options = list(values) if text is None else [(str(v), text(v)) for v in values]
+def select(name: str, label: str, values: list, text, match: str = "eq", options=None) -> dict:
+    """A filter drop-down; values are (value, text) pairs when text is None, or made by options()."""
+    if options is not None:
+        options = [options(v) for v in values]
+    else:
+        options = list(values) if text is None else [(str(v), text(v)) for v in values]
     return {"name": name, "label": label, "kind": "select", "match": match, "options": options}
