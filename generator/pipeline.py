@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import engine, load, render, validate, write
+from . import engine, load, render, search, validate, write
 from .problems import Problem, failed
 
 FIXED_EPOCH = 315532800  # 1980-01-01: used when neither SOURCE_DATE_EPOCH nor git can say
@@ -52,6 +52,7 @@ def build(root: Path, out: Path, strict: bool = False, offline: bool = False) ->
     gc.freeze()  # our objects stay alive but out of the collector's way while MkDocs allocates
     try:
         outcome.warnings = tuple(engine.build(tree, staging, source_date_epoch(root), strict))
+        search.localize(staging, outcome.project.config.language)
     except BaseException:
         write.discard(staging)
         raise

@@ -43,7 +43,8 @@ def render(project: Project, offline: bool = False) -> dict[str, str]:
     pages.update(journey.journey_pages(env, site))
     tree = {f"{DOCS}/{path}": text for path, text in pages.items()}
     for asset in sorted(ASSETS.iterdir()):
-        tree[f"{DOCS}/assets/lms/{asset.name}"] = asset.read_text(encoding="utf-8")
+        if not asset.name.startswith("lunr."):  # search's language file is written after the build (search.py)
+            tree[f"{DOCS}/assets/lms/{asset.name}"] = asset.read_text(encoding="utf-8")
     if site.courses:
         tree[f"{DOCS}/assets/lms/catalogue.js"] = journey.catalogue_js(site, env, quiz_hash)
     tree["mkdocs.yml"] = mkdocs_yml(project, nav(site, pages), offline, bool(site.courses))

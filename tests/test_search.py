@@ -1,0 +1,105 @@
+"""Indonesian search: the stemmer on a table of word -> root pairs, and search on the built sample site."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator import pipeline, search
+
+from browser import browser_page, serve
+from conftest import REPO
+
+TABLE = [line.split("\t") for line in (Path(__file__).parent / "data/stems.tsv").read_text().splitlines()
+         if line and not line.startswith("#")]
+LUNR_STUB = """self.lunr = {Pipeline: {registerFunction: function () {}}, Query: function () {}};
+self.lunr.Query.prototype.clause = function (c) { return c; };"""
+
+
+def stems(words: list[str], vocabulary: set[str]) -> dict[str, str]:
+    """Run the site's stemmer (generator/assets/lunr.id.js) in Chromium over words."""
+    with browser_page() as page:
+        page.set_content("<html><body></body></html>")
+        page.add_script_tag(content=LUNR_STUB)
+        page.add_script_tag(content=search.script(vocabulary))
+        return page.evaluate("words => Object.fromEntries(words.map(w => [w, self.lunr.id.stem(w)]))", words)
+
+
+def test_stemmer_table():
+    assert len(TABLE) >= 100
+    vocabulary = {w for row in TABLE for w in row[:2]}
+    found = stems([row[0] for row in TABLE], vocabulary)
+    wrong = [(word, found[word], root, why) for word, root, why in TABLE if found[word] != root]
+    assert wrong == [], "\n".join(map(str, wrong))
+
+
+def test_without_site_words_the_rules_alone_agree_on_regular_forms():
+    found = stems(["pelayanan", "melayani", "dilayani", "layanan", "pelatihan", "dilatih", "membaca", "dibaca"],
+                  set())
+    assert found == {"pelayanan": "layan", "melayani": "layan", "dilayani": "layan", "layanan": "layan",
+                     "pelatihan": "latih", "dilatih": "latih", "membaca": "baca", "dibaca": "baca"}
+
+
+def test_stop_words_and_the_query_hook():
+    with browser_page() as page:
+        page.set_content("<html><body></body></html>")
+        page.add_script_tag(content=LUNR_STUB)
+        page.add_script_tag(content=search.script({"pelayanan"}))
+        found = page.evaluate("""() => {
+            const token = s => ({toString: () => s, clone: f => token(f()), update: f => token(f(s))});
+            const run = s => { const r = lunr.id.stemmer(lunr.id.trimmer(token(s))); return [].concat(r).map(String); };
+            const clause = lunr.Query.prototype.clause({term: "melayani*", usePipeline: false});
+            const kept = w => lunr.id.stopWordFilter(token(w)) ? w : null;
+            return {stop: ["yang", "yang*", "dan", "untuk", "pelayanan"].map(kept), query: run("melayani*"),
+                    exact: run("2026"), trimmed: run("(pelayanan)."), hook: clause.usePipeline};
+        }""")
+    assert found == {"stop": [None, None, None, None, "pelayanan"], "query": ["layan*", "melayani*"],
+                     "exact": ["2026"], "trimmed": ["layan", "pelayanan"], "hook": True}
+
+
+def test_vocabulary_comes_from_the_search_index():
+    docs = [{"title": "Pelayanan &amp; Keluhan", "text": "<p>Warga <b>dilayani</b> 24 jam, pada 2026.</p>"}]
+    assert search.vocabulary(docs) == {"pelayanan", "keluhan", "warga", "dilayani", "pada"}
+
+
+def search_results(page, url: str, query: str) -> list[str]:
+    page.goto(url + "index.html")
+    page.keyboard.press("/")
+    page.keyboard.type(query)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    page.wait_for_timeout(300)  # the worker answers each keystroke; let the last answer land
+    return page.locator(".md-search-result__item > .md-search-result__link article h1").all_inner_texts()
+
+
+def test_variant_query_finds_and_highlights_on_the_sample_site(tmp_path):
+    site = tmp_path / "site"
+    assert pipeline.build(REPO, site).problems == []
+    index = json.loads((site / "search/search_index.json").read_text())
+    assert index["config"]["lang"] == ["id"]
+    with serve(site) as url, browser_page() as page:
+        titles = search_results(page, url, "dihancurkan")  # the site only says "Hancurkan"
+        assert titles[0] == "Melindungi Data Pribadi Warga"
+        marks = page.locator(".md-search-result__item").first.locator("mark").all_inner_texts()
+        assert "Hancurkan" in marks
+        assert page.events["errors"] == [] and page.events["console"] == []
+
+
+def test_exact_word_ranks_above_a_shared_root(project):
+    root = project({"content/tentang.md": "# Jadwal\n\nPeserta dilatih setiap Senin.\n",
+                    "content/kegiatan.md": "# Agenda\n\nPelatihan diadakan setiap Selasa.\n"})
+    assert pipeline.build(root, root / "site").problems == []
+    def order(query):  # the two pages in the order found (other pages, e.g. a heading "pelatih", may be found too)
+        return [t for t in search_results(page, url, query) if t in ("Agenda", "Jadwal")]
+
+    with serve(root / "site") as url, browser_page() as page:
+        assert order("pelatihan") == ["Agenda", "Jadwal"]
+        assert order("dilatih") == ["Jadwal", "Agenda"]
+        assert sorted(order("melatih")) == ["Agenda", "Jadwal"]
+
+
+def test_english_sites_keep_materials_search(project):
+    root = project(lang="en")
+    assert pipeline.build(root, root / "site").problems == []
+    index = json.loads((root / "site/search/search_index.json").read_text())
+    assert index["config"]["lang"] == ["en"]
+    assert not (root / "site/assets/javascripts/lunr/min/lunr.id.min.js").exists()
