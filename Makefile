@@ -45,6 +45,7 @@ refresh: $(VENV)/.test
 
 benchmark: $(VENV)/.test
 	$(BIN)/python benchmarks/build.py --modules 1000
+	$(BIN)/python benchmarks/search.py --pages 1000
 
 clean:
 	rm -rf site .lms

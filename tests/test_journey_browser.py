@@ -217,6 +217,9 @@ def test_offline_build_works_from_file(tmp_path):
         page.keyboard.type("keluhan")
         page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
         assert "Keluhan" in page.locator(".md-search-result").inner_text()
+        page.locator(".md-search__input").fill("")
+        page.keyboard.type("dihancurkan")  # Indonesian search works offline too: the page says "Hancurkan"
+        expect(page.locator(".md-search-result__item h1").first).to_have_text("Melindungi Data Pribadi Warga")
         page.goto((out / COURSE / "mendengarkan-aktif.html").as_uri())
         pass_quiz(page, (out / COURSE / "mendengarkan-aktif.html").as_uri())
         page.goto((out / "progres.html").as_uri())

@@ -7,8 +7,8 @@
  * prefixes (di- ke- ter- ber- per- and meN-/peN- with their sound changes). A word can often be
  * read more than one way (meng+irim or meng+kirim? pe+rencana+an or per+encana+an? selesai or
  * selesa+i?); the site's own vocabulary, gathered at build time, decides: each reading gets a
- * vote from every word on the site it could be the root of, and the reading with most votes
- * wins (on a tie, the most stripped). Pages and queries use the same votes, so they agree.
+ * vote from every word on the site it could be the root of, and the readings with most votes
+ * are indexed (a tie keeps them all). Pages and queries use the same votes, so they agree.
  *
  * Every word is indexed twice, as its root and as written, so a page with the exact word ranks
  * above one that only shares the root. Numbers and words with digits are left alone.
@@ -88,16 +88,18 @@
     readings(w).forEach(function (r) { VOTES.set(r, (VOTES.get(r) || 0) + 1); });
   });
 
-  function stem(word) {
+  /* The roots of a word: every reading with the most votes (a tie keeps them all, so pages and
+   * queries meet even when the site cannot tell ajar from kajar), the most stripped first. */
+  function roots(word) {
     var w = word.toLowerCase();
-    if (w.length < 4 || /[^a-z]/.test(w)) return w;
-    var all = readings(w), best = all[0], most = VOTES.get(best) || 0;
-    for (var i = 1; i < all.length; i++) {
-      var votes = VOTES.get(all[i]) || 0;
-      if (votes > most) { best = all[i]; most = votes; }
-    }
-    return best;
+    if (w.length < 4 || /[^a-z]/.test(w)) return [w];
+    var all = readings(w), most = 0;
+    all.forEach(function (r) { most = Math.max(most, VOTES.get(r) || 0); });
+    if (most === 0) return [all[0]];
+    return all.filter(function (r) { return (VOTES.get(r) || 0) === most; });
   }
+
+  function stem(word) { return roots(word)[0]; }
 
   function bare(s) { return s.charAt(s.length - 1) === "*" ? s.slice(0, -1) : s; }
 
@@ -115,14 +117,17 @@
   };
   lunr.id.stopWordFilter = function (token) { return STOP.has(bare(token.toString())) ? undefined : token; };
   lunr.id.stemmer = function (token) {
-    var s = token.toString(), word = bare(s), star = s.slice(word.length), root = stem(word);
-    if (root === word) return token;
-    return [token.clone(function () { return root + star; }), token];
+    var s = token.toString(), word = bare(s), star = s.slice(word.length);
+    var out = roots(word).filter(function (r) { return r !== word; }).map(function (r) {
+      return token.clone(function () { return r + star; });
+    });
+    return out.length ? out.concat([token]) : token;
   };
   lunr.Pipeline.registerFunction(lunr.id.trimmer, "trimmer-id");
   lunr.Pipeline.registerFunction(lunr.id.stopWordFilter, "stopWordFilter-id");
   lunr.Pipeline.registerFunction(lunr.id.stemmer, "stemmer-id");
   lunr.id.stem = stem;
+  lunr.id.roots = roots;
 
   /* The query-side hook: Material appends "*" to every word typed, and lunr's query parser then
    * skips the search pipeline for that word, so "melayani*" would never meet the root "layan".
