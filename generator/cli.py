@@ -97,6 +97,41 @@ def build(project: Path, out: Path | None, strict: bool, offline: bool) -> None:
 
 @main.command()
 @project_option
+@click.option("--remote", default="origin", show_default=True, help="Git remote name or URL to push to.")
+@click.option("--branch", default="gh-pages", show_default=True, help="Branch that holds the published site.")
+@click.option("--message", default=None, help="Commit message  [default: Publish SITE from COMMIT]")
+def deploy(project: Path, remote: str, branch: str, message: str | None) -> None:
+    """Check, build and publish the site to a branch (GitHub Pages), leaving your work untouched."""
+    from . import deploy as publishing
+
+    root = find_root(project)
+    out = root / ".lms" / "deploy-site"  # built apart from site/, which stays as the user left it
+    try:
+        outcome = pipeline.build(root, out, strict=False)
+    except EngineError as exc:
+        click.echo(f"MkDocs: {exc}", err=True)
+        sys.exit(1)
+    if outcome.problems:
+        _print_problems(outcome, err=True)
+    if outcome.project is None or problems.failed(outcome.problems, False):
+        click.echo(say("deploy-refused", outcome.language, branch=branch), err=True)
+        sys.exit(1)
+    config = outcome.project.config
+    publishing.mark_for_pages(out, config.custom_domain)
+    try:
+        done = publishing.publish(root, out, remote, branch,
+                                  message or publishing.default_message(root, config.site_name))
+    except publishing.DeployError as exc:
+        click.echo(say("deploy-failed", outcome.language, detail=str(exc)), err=True)
+        sys.exit(1)
+    if done.commit is None:
+        click.echo(say("deploy-unchanged", outcome.language, branch=branch, remote=remote))
+    else:
+        click.echo(say("deploy-done", outcome.language, branch=branch, remote=remote, commit=done.commit[:12]))
+
+
+@main.command()
+@project_option
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
 def serve(project: Path, port: int) -> None:
     """Build and serve the site on http://127.0.0.1:PORT, rebuilding when sources change."""

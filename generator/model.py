@@ -12,10 +12,12 @@ from .data import categories, skm_ids
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 TEXT_PATTERN = r"\S"  # at least one visible character
 URL_PATTERN = r"^https?://\S+$"
+DOMAIN_PATTERN = r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN), Field(examples=["pelayanan-prima"])]
 Text = Annotated[str, StringConstraints(pattern=TEXT_PATTERN)]
 Url = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
+Domain = Annotated[str, StringConstraints(pattern=DOMAIN_PATTERN)]
 SkmId = Literal[skm_ids()]  # type: ignore[valid-type]
 Category = Literal[categories()]  # type: ignore[valid-type]
 # YAML has no tuples: a pair is written as a two-item list, so allow list input here.
@@ -64,6 +66,8 @@ class SiteConfig(Strict):
     site_description: Text | None = Field(None, description="Deskripsi singkat situs (meta description).")
     site_url: Url | None = Field(None, description="Alamat publik situs, misalnya https://contoh.github.io/belajar-asn/.")
     repo_url: Url | None = Field(None, description="Alamat repositori sumber situs.")
+    custom_domain: Domain | None = Field(
+        None, description="Domain sendiri untuk GitHub Pages (berkas CNAME), misalnya belajar.contoh.go.id.")
     language: Literal["id", "en"] = Field("id", description="Bahasa situs dan pesan pemeriksa: id atau en.")
     organization: Text | None = Field(None, description="Nama instansi pengelola situs.")
     jp_target: Jp = Field(20, description="Target JP pengembangan kompetensi per tahun.")

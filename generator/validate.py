@@ -144,6 +144,7 @@ PATTERN_CODES = {
     model.ID_PATTERN: ("bad-id", "hint-bad-id"),
     model.TEXT_PATTERN: ("empty-text", None),
     model.URL_PATTERN: ("bad-url", "hint-bad-url"),
+    model.DOMAIN_PATTERN: ("bad-domain", "hint-bad-domain"),
 }
 
 
