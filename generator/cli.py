@@ -204,6 +204,21 @@ for _kind, _noun in (("module", "soft-skill module"), ("guide", "team-building g
     _new_kind(_kind, _noun)
 
 
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--organization", default="Nama Instansi", show_default=True, help="The office the site belongs to.")
+def init(directory: Path, organization: str) -> None:
+    """Start a new project in DIRECTORY: an example of each kind, a README for trainers, workflows."""
+    if directory.exists() and any(directory.iterdir()):
+        click.echo(f"{directory} is not empty; choose a new folder.", err=True)
+        sys.exit(1)
+    written = scaffold.init(directory, organization, validate.build_date())
+    schema.write_schemas(directory / "schemas")
+    for path in written:
+        click.echo(path)
+    click.echo(f"schemas/\nNext: cd {directory} && lms serve")
+
+
 @main.command("schema")
 @project_option
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,

@@ -187,3 +187,54 @@ def new_course(root: Path, course_id: str) -> list[str]:
     if write_file(root / module, MODULE):
         written.append(module.as_posix())
     return written
+
+
+PROJECT = Path(__file__).parent / "data" / "project"
+SITE_CONFIG = """\
+# yaml-language-server: $schema=schemas/site-config.schema.json
+site_name: {site_name}
+site_description: Tempat belajar mandiri ASN untuk memenuhi 20 JP pengembangan kompetensi setiap tahun.
+language: id
+organization: {organization}
+jp_target: 20
+# site_url: https://nama-akun.github.io/nama-repositori/
+# custom_domain: belajar.contoh.go.id
+"""
+PATH = """\
+# yaml-language-server: $schema=../../schemas/path.schema.json
+id: contoh-jalur
+title: Contoh Jalur Belajar
+audience: Pegawai baru
+courses: [contoh-kursus]
+"""
+GENERATOR_SOURCE = "git+https://github.com/belajar-asn/belajar-asn"
+
+
+def init(dest: Path, organization: str, today: dt.date, source: str = GENERATOR_SOURCE) -> list[str]:
+    """A new project for another office: one published example of each kind, README, workflows."""
+    site_name = f"Belajar ASN {organization}"
+    files = {
+        "site_config.yml": SITE_CONFIG.format(site_name=site_name, organization=organization),
+        "requirements.txt": f"# The Belajar ASN generator (lms). Change the address to use your own copy.\n"
+                            f"belajar-asn @ {source}\n",
+        "README.md": (PROJECT / "README.md").read_text(encoding="utf-8").replace("{site_name}", site_name),
+        ".gitignore": (PROJECT / "gitignore").read_text(encoding="utf-8"),
+        ".github/workflows/pages.yml": (PROJECT / "pages.yml").read_text(encoding="utf-8"),
+        ".github/workflows/check.yml": (PROJECT / "check.yml").read_text(encoding="utf-8"),
+        "courses/contoh-kursus.yml": COURSE.format(id="contoh-kursus", title="Contoh Kursus"),
+        "content/modul/contoh-kursus-pengantar.md": MODULE,
+        "content/jalur-belajar/contoh-jalur.yml": PATH,
+    }
+    for kind, (path, skeleton) in KINDS.items():
+        name = {"module": "contoh-modul", "guide": "contoh-kegiatan", "article": "contoh-tulisan",
+                "standard": "contoh-layanan"}[kind]
+        text = skeleton.format(id=name, title=title_of(name), today=today.isoformat())
+        if kind == "standard":
+            text = text.replace("status: draft ", "example: true\nstatus: draft ")
+        files[path.format(id=name)] = text
+    written = []
+    for rel, text in files.items():
+        text = re.sub(r"^status: draft\b.*$", "status: published", text, flags=re.M)
+        write_file(dest / rel, text)
+        written.append(rel)
+    return written
