@@ -86,27 +86,48 @@ def _type(prop: dict) -> str:
     return text + (f" ({', '.join(limits)})" if limits else "")
 
 
-def reference_markdown() -> str:
+WORDS = {  # the reference's own words; keys, values in backticks and descriptions stay as they are
+    "en": {"header": "| key | type | required / default | meaning |", "required": "required", "optional": "optional",
+           "default": "default", "empty": "empty", "lapor": "the SP4N-LAPOR! channels"},
+    "id": {"header": "| kunci | jenis | wajib / bawaan | arti |", "required": "wajib", "optional": "boleh kosong",
+           "default": "bawaan", "empty": "kosong", "lapor": "saluran SP4N-LAPOR!"},
+}
+TYPE_WORDS_ID = [("list of ", "daftar "), ("at least", "paling sedikit"), ("integer", "bilangan bulat"),
+                 ("number", "angka"), ("text", "teks"), ("date", "tanggal"), (" or ", " atau ")]
+
+
+def _translated(kind: str, lang: str) -> str:
+    if lang == "en":
+        return kind
+    parts = kind.split("`")
+    for i in range(0, len(parts), 2):  # outside backticks only
+        for old, new in TYPE_WORDS_ID:
+            parts[i] = parts[i].replace(old, new)
+    return "`".join(parts)
+
+
+def reference_markdown(lang: str = "en") -> str:
     """The format reference: a table of keys per section, generated from the model."""
+    words = WORDS[lang]
     out = []
     for title, cls in SECTIONS:
         body = cls.model_json_schema(mode="validation")
         required = set(body.get("required", []))
-        out += [f"#### `{title}`", "", "| key | type | required / default | meaning |", "|---|---|---|---|"]
+        out += [f"#### `{title}`", "", words["header"], "|---|---|---|---|"]
         for name, prop in body["properties"].items():
             if cls is not model.QuestionBase and name in model.QuestionBase.model_fields and name != "type":
                 continue  # shared question keys are listed once, under "every type"
             field = cls.model_fields[name]
             if name in required:
-                need = "required"
+                need = words["required"]
             elif field.default_factory is not None:
                 made = field.default_factory()
-                need = "default: the SP4N-LAPOR! channels" if name == "complaint_channels" else (
-                    "default: empty" if made == [] else "optional")
+                need = f"{words['default']}: {words['lapor']}" if name == "complaint_channels" else (
+                    f"{words['default']}: {words['empty']}" if made == [] else words["optional"])
             elif field.default is None:
-                need = "optional"
+                need = words["optional"]
             else:
-                need = f"default: `{json.dumps(field.default)}`"
-            out.append(f"| `{name}` | {_type(prop)} | {need} | {field.description or ''} |")
+                need = f"{words['default']}: `{json.dumps(field.default)}`"
+            out.append(f"| `{name}` | {_translated(_type(prop), lang)} | {need} | {field.description or ''} |")
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"

@@ -414,3 +414,12 @@ def test_the_sample_site_is_rich_and_clean_with_strict():
     assert kinds.count("module") >= 8 and kinds.count("guide") >= 6 and kinds.count("article") >= 6
     assert len(checked.standards) >= 3 and all(s.example for s in checked.standards)
     assert any("perguruan tinggi" in (f.title or "").lower() for f in checked.front.values() if f is not None)
+
+
+def test_a_page_can_include_the_generated_format_reference(project):
+    from generator import schema
+
+    tree = rendered(project({"content/panduan.md": "# Panduan\n\nLihat:\n\n<!-- lms:reference -->\n"}))
+    page = tree["docs/panduan.md"]
+    assert schema.reference_markdown("id") in page
+    assert "| kunci | jenis | wajib / bawaan | arti |" in page and "| `site_name` | teks | wajib |" in page

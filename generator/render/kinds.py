@@ -7,23 +7,29 @@ import json
 import jinja2
 from markupsafe import Markup
 
-from .. import data, model
+from .. import data, model, schema
 from .body import with_file_links, without_title
 from .catalogue import Catalogue, Entry, to_root, url
 from .text import plain
 
+REFERENCE = "<!-- lms:reference -->"  # a page may ask for the format reference, generated so it never drifts
 
-def body_of(entry: Entry) -> Markup:
+
+def body_of(entry: Entry, lang: str = "id") -> Markup:
     """The trainer's Markdown under its page's title: checked for scripts, not escaped."""
-    return Markup(without_title(with_file_links(entry.item, to_root(entry.page))))
+    body = without_title(with_file_links(entry.item, to_root(entry.page)))
+    if REFERENCE in body:
+        body = body.replace(REFERENCE, schema.reference_markdown(lang))
+    return Markup(body)
 
 
-def plain_page(env: jinja2.Environment, entry: Entry) -> str:
-    return env.get_template("page.md.j2").render(entry=entry, body=body_of(entry))
+def plain_page(env: jinja2.Environment, entry: Entry, lang: str = "id") -> str:
+    return env.get_template("page.md.j2").render(entry=entry, body=body_of(entry, lang))
 
 
 def other_pages(env: jinja2.Environment, site: Catalogue) -> dict[str, str]:
-    return {e.page: plain_page(env, e) for e in site.of_kind("page") if e.rel != "index.md"}
+    lang = site.project.config.language
+    return {e.page: plain_page(env, e, lang) for e in site.of_kind("page") if e.rel != "index.md"}
 
 
 def module_pages(env: jinja2.Environment, site: Catalogue) -> dict[str, str]:
