@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -78,8 +79,9 @@ def build(project: Path, out: Path | None, strict: bool, offline: bool) -> None:
     """Check, then build the site (a failed build leaves the old site untouched)."""
     root = find_root(project)
     out = safe_out(root, out or root / "site")
+    start = time.perf_counter()
     try:
-        outcome = pipeline.build(root, out, strict, offline)
+        outcome = pipeline.build(root, out, strict, offline, progress=_progress_printer())
     except EngineError as exc:
         click.echo(f"MkDocs: {exc}", err=True)
         sys.exit(1)
@@ -91,8 +93,45 @@ def build(project: Path, out: Path | None, strict: bool, offline: bool) -> None:
     for warning in outcome.warnings:
         click.echo(f"MkDocs: {warning}", err=True)
     click.echo(say("build-done", outcome.language, out=out, courses=len(outcome.project.published)))
+    click.echo(summary(outcome, out, time.perf_counter() - start))
     if offline:
         click.echo(say("build-zipped", outcome.language, zip=pipeline.zip_path(out), index=out / "index.html"))
+
+
+def _progress_printer():
+    """Report the engine's progress on big sites: a line per tenth of the pages (on one line in a terminal)."""
+    tty = sys.stderr.isatty()
+    shown = {"step": -1}
+
+    def report(done: int, total: int) -> None:
+        if total < 100:
+            return
+        step = done * 10 // total
+        if step != shown["step"] or (tty and done == total):
+            shown["step"] = step
+            end = "\n" if not tty or done == total else "\r"
+            click.echo(f"MkDocs: {done}/{total} ({done * 100 // total}%)", err=True, nl=False)
+            click.echo(end, err=True, nl=False)
+
+    return report
+
+
+def summary(outcome: pipeline.Outcome, out: Path, seconds: float) -> str:
+    """One line for people: what was built, how long it took and how big it is."""
+    project = outcome.project
+    courses = project.published
+    modules = [m for c in courses for m in c.modules]
+    files = [p for p in out.rglob("*") if p.is_file()]
+    size = sum(p.stat().st_size for p in files) / 1e6
+    lang = outcome.language
+    number = (lambda x: f"{x:.1f}".replace(".", ",")) if lang == "id" else (lambda x: f"{x:.1f}")
+    return say("build-summary", lang, courses=len(courses), modules=len(modules),
+               quizzes=sum(m.quiz is not None for m in modules),
+               guides=sum(validate.kind_of(rel) == "guide" and f is not None and f.status == "published"
+                          for rel, f in project.front.items()),
+               standards=len(project.published_standards), pages=sum(p.suffix == ".html" for p in files),
+               warnings=sum(p.severity == problems.WARNING for p in outcome.problems) + len(outcome.warnings),
+               seconds=number(seconds), size=number(size))
 
 
 @main.command()

@@ -63,8 +63,31 @@ def _trim_template_whitespace(config) -> None:
     config.theme.get_env = trimmed_env
 
 
-def build(tree: Path, site_dir: Path, epoch: int, strict: bool = False) -> list[str]:
-    """Run Material for MkDocs on tree/mkdocs.yml into site_dir; return its warnings."""
+def _progress_plugin(report: Callable[[int, int], None]):
+    """A plugin object that reports (pages written, pages in all) as MkDocs writes each page."""
+    from mkdocs.plugins import BasePlugin
+
+    class Progress(BasePlugin):
+        done = total = 0
+
+        def on_files(self, files, config):
+            self.total = len(files.documentation_pages())
+            return files
+
+        def on_post_page(self, output, page, config):
+            self.done += 1
+            report(self.done, self.total)
+            return output
+
+    return Progress()
+
+
+def build(tree: Path, site_dir: Path, epoch: int, strict: bool = False,
+          progress: Callable[[int, int], None] | None = None) -> list[str]:
+    """Run Material for MkDocs on tree/mkdocs.yml into site_dir; return its warnings.
+
+    progress, when given, hears (pages written, pages in all) after each page.
+    """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -73,6 +96,8 @@ def build(tree: Path, site_dir: Path, epoch: int, strict: bool = False) -> list[
         try:
             config = load_config(config_file=str(tree / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
             _trim_template_whitespace(config)
+            if progress is not None:
+                config.plugins["lms-progress"] = _progress_plugin(progress)
             mkdocs_build(config)
         except (MkDocsException, OSError) as exc:
             raise EngineError("\n".join(log.messages + [str(exc)])) from None

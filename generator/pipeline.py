@@ -35,10 +35,11 @@ def check(root: Path) -> Outcome:
     return Outcome(problems, validate.language(sources), sources.file_count, project)
 
 
-def build(root: Path, out: Path, strict: bool = False, offline: bool = False) -> Outcome:
+def build(root: Path, out: Path, strict: bool = False, offline: bool = False, progress=None) -> Outcome:
     """Check, then build the site into out; on any failure out is left as it was.
 
-    offline builds a site that works opened from file:// and zips it as out + ".zip".
+    offline builds a site that works opened from file:// and zips it as out + ".zip"; progress
+    hears (pages written, pages in all) while the engine works.
     """
     start = time.perf_counter()
     outcome = check(root)
@@ -51,7 +52,7 @@ def build(root: Path, out: Path, strict: bool = False, offline: bool = False) ->
     gc.collect()
     gc.freeze()  # our objects stay alive but out of the collector's way while MkDocs allocates
     try:
-        outcome.warnings = tuple(engine.build(tree, staging, source_date_epoch(root), strict))
+        outcome.warnings = tuple(engine.build(tree, staging, source_date_epoch(root), strict, progress))
         search.localize(staging, outcome.project.config.language)
     except BaseException:
         write.discard(staging)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -141,3 +142,17 @@ def test_python_dash_m_generator():
                             cwd=REPO, check=False)
     assert result.returncode == 0
     assert result.stdout.startswith("Usage: lms")
+
+
+def test_build_shows_progress_on_big_sites_and_ends_with_a_summary(project, lms):
+    module = "  - id: m{i}\n    title: Modul {i}\n    jp: 1\n    content: modul/m1.md\n"
+    modules = "".join(module.format(i=i) for i in range(2, 121))
+    course = COURSE.replace("jp: 2\nobjectives", "jp: 121\nobjectives") + modules
+    root = project({"courses/dasar.yml": course})
+    result = lms("build", "--project", root)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    steps = [line for line in lines if line.startswith("MkDocs: ")]
+    assert steps[-1].endswith("(100%)") and 5 <= len(steps) <= 11
+    assert re.fullmatch(r"1 kursus, 120 modul, 1 kuis, 0 panduan, 0 layanan; \d+ halaman, 0 peringatan; "
+                        r"\d+,\d detik, \d+,\d MB\.", lines[-1]), lines[-1]
