@@ -175,20 +175,28 @@ def deploy(project: Path, remote: str, branch: str, message: str | None) -> None
 def serve(project: Path, port: int) -> None:
     """Build and serve the site on http://127.0.0.1:PORT, rebuilding when sources change."""
     from . import engine
+    from .render import SERVE_SCRIPT, serve_script
+    from .write import write_file
 
     root = find_root(project)
     out = root / ".lms" / "serve"
 
     def rebuild() -> None:
+        """Build; on problems keep the last good site and show them over its pages too."""
+        start = time.perf_counter()
         try:
-            outcome = pipeline.build(root, out)
+            outcome = pipeline.build(root, out, serve=True)
         except EngineError as exc:
             click.echo(f"MkDocs: {exc}", err=True)
             return
         if outcome.problems:
             _print_problems(outcome, err=True)
-        if outcome.project is not None:
-            click.echo(say("serve-rebuilt", outcome.language), err=True)
+        broken = outcome.project is None or problems.failed(outcome.problems, False)
+        if broken and (out / "index.html").is_file():
+            errors = [p for p in outcome.problems if p.severity != problems.WARNING]
+            write_file(out / "assets/lms" / SERVE_SCRIPT, serve_script(errors, outcome.language), overwrite=True)
+        elif not broken:
+            click.echo(say("serve-rebuilt", outcome.language, seconds=f"{time.perf_counter() - start:.1f}"), err=True)
 
     rebuild()
     out.mkdir(parents=True, exist_ok=True)

@@ -35,7 +35,8 @@ def check(root: Path) -> Outcome:
     return Outcome(problems, validate.language(sources), sources.file_count, project)
 
 
-def build(root: Path, out: Path, strict: bool = False, offline: bool = False, progress=None) -> Outcome:
+def build(root: Path, out: Path, strict: bool = False, offline: bool = False, progress=None,
+          serve: bool = False) -> Outcome:
     """Check, then build the site into out; on any failure out is left as it was.
 
     offline builds a site that works opened from file:// and zips it as out + ".zip"; progress
@@ -45,8 +46,8 @@ def build(root: Path, out: Path, strict: bool = False, offline: bool = False, pr
     outcome = check(root)
     if outcome.project is None or failed(outcome.problems, strict):
         return outcome
-    tree = root / (BUILD_TREE + ("-offline" if offline else ""))
-    write.write_tree(render.render(outcome.project, offline), render.copied_files(outcome.project), tree)
+    tree = root / (BUILD_TREE + ("-offline" if offline else "-serve" if serve else ""))
+    write.write_tree(render.render(outcome.project, offline, serve), render.copied_files(outcome.project), tree)
     outcome.seconds["ours"] = time.perf_counter() - start
     staging = write.staging_dir(out)
     gc.collect()

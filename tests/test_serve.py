@@ -56,3 +56,36 @@ def test_serve_rebuilds_on_edit(project):
         output = server.communicate(timeout=10)[0].decode()
     assert f"http://127.0.0.1:{port}/" in output
     assert "courses/dasar.yml:6:8: level: harus paling banyak 5, bukan 9" in output
+
+
+def test_serve_shows_problems_over_the_page_until_fixed(project):
+    from browser import browser_page
+
+    root = project()
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--port", str(port), "--project", str(root)],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
+    base = f"http://127.0.0.1:{port}/"
+    course = root / "courses/dasar.yml"
+    try:
+        assert wait_for(lambda: fetch(base + "kursus/dasar/index.html"))
+        with browser_page() as page:
+            page.goto(base + "kursus/dasar/index.html")
+            assert page.locator("#lms-serve-problems").count() == 0
+            course.write_text(COURSE.replace("level: 1", "level: 9"))
+            overlay = page.locator("#lms-serve-problems")
+            overlay.wait_for(timeout=30_000)  # the page reloads by itself and shows what is wrong
+            assert overlay.get_attribute("role") == "alert"
+            assert overlay.locator("h2").inner_text().startswith("Ada 1 masalah; halaman ini versi terakhir")
+            assert overlay.locator("li").inner_text().startswith(
+                "courses/dasar.yml:6:8: level harus paling banyak 5, bukan 9")
+            assert "Kursus Dasar" in page.locator("h1").inner_text()  # the last good page stays readable
+            course.write_text(COURSE.replace("title: Kursus Dasar", "title: Kursus Diperbaiki"))
+            page.locator("h1", has_text="Kursus Diperbaiki").wait_for(timeout=30_000)
+            assert page.locator("#lms-serve-problems").count() == 0
+            assert page.events["errors"] == []
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=10)[0].decode()
+    assert "courses/dasar.yml:6:8: level: harus paling banyak 5, bukan 9" in output

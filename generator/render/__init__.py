@@ -23,12 +23,14 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter: a 
 TEMPLATES = Path(__file__).parent.parent / "templates"
 ASSETS = Path(__file__).parent.parent / "assets"
 DOCS = "docs"
+SERVE_SCRIPT = "lms-serve.js"
 
 
-def render(project: Project, offline: bool = False) -> dict[str, str]:
+def render(project: Project, offline: bool = False, serve: bool = False) -> dict[str, str]:
     """Every file of the build tree: mkdocs.yml, the Markdown pages and our assets.
 
-    offline makes a site that works opened from file:// (no instant navigation, search inlined).
+    offline makes a site that works opened from file:// (no instant navigation, search inlined);
+    serve adds the script that shows problems over the page while `lms serve` runs.
     """
     env = environment(project.config.language)
     site = catalogue.build(project)
@@ -43,11 +45,12 @@ def render(project: Project, offline: bool = False) -> dict[str, str]:
     pages.update(journey.journey_pages(env, site))
     tree = {f"{DOCS}/{path}": text for path, text in pages.items()}
     for asset in sorted(ASSETS.iterdir()):
-        if not asset.name.startswith("lunr."):  # search's language file is written after the build (search.py)
-            tree[f"{DOCS}/assets/lms/{asset.name}"] = asset.read_text(encoding="utf-8")
+        if asset.name.startswith("lunr.") or (asset.name == SERVE_SCRIPT and not serve):
+            continue  # search's language file is written after the build (search.py); the serve script by serve
+        tree[f"{DOCS}/assets/lms/{asset.name}"] = asset.read_text(encoding="utf-8")
     if site.courses:
         tree[f"{DOCS}/assets/lms/catalogue.js"] = journey.catalogue_js(site, env, quiz_hash)
-    tree["mkdocs.yml"] = mkdocs_yml(project, nav(site, pages), offline, bool(site.courses))
+    tree["mkdocs.yml"] = mkdocs_yml(project, nav(site, pages), offline, bool(site.courses), serve)
     return tree
 
 
@@ -171,7 +174,8 @@ def environment(lang: str) -> jinja2.Environment:
     return env
 
 
-def mkdocs_yml(project: Project, navigation: list, offline: bool = False, progress: bool = False) -> str:
+def mkdocs_yml(project: Project, navigation: list, offline: bool = False, progress: bool = False,
+               serve: bool = False) -> str:
     """The engine's configuration; every text from the project is HTML-escaped here."""
     config, lang = project.config, project.config.language
     theme = config.theme
@@ -204,7 +208,8 @@ def mkdocs_yml(project: Project, navigation: list, offline: bool = False, progre
         },
         "extra_css": ["assets/lms/lms.css"],
         "extra_javascript": ["assets/lms/lms-state.js", "assets/lms/lms-quiz.js", "assets/lms/lms-filter.js"]
-        + (["assets/lms/catalogue.js", "assets/lms/lms-progress.js", "assets/lms/lms-ledger.js"] if progress else []),
+        + (["assets/lms/catalogue.js", "assets/lms/lms-progress.js", "assets/lms/lms-ledger.js"] if progress else [])
+        + ([f"assets/lms/{SERVE_SCRIPT}"] if serve else []),
         "extra": {"generator": False},
         # tags: chips on knowledge-base articles and the tag index page (pengetahuan/tag.md)
         "plugins": ["search", {"tags": {"export": False}}],
@@ -269,3 +274,14 @@ def copied_files(project: Project) -> dict[str, Path]:
             out[f"{DOCS}/assets/site/{Path(value).name}"] = project.root / value
     return out
 
+
+
+def serve_script(found: list, lang: str) -> str:
+    """lms-serve.js with the problems of the latest rebuild written in (none: an empty list)."""
+    items = [{"where": f"{p.path}:{p.line}:{p.col}" + (f": {p.key}" if p.key else ""),
+              "message": p.message(lang), "hint": p.hint_text(lang)} for p in found]
+    title = data.table("ui")["serve-problems"][lang].format(n=len(found)) if found else ""
+    body = json.dumps({"title": title, "problems": items}, ensure_ascii=False).replace("</", "<\\/")
+    script = (ASSETS / SERVE_SCRIPT).read_text(encoding="utf-8")
+    start, end = script.index("/*PROBLEMS*/"), script.index("/*END*/") + len("/*END*/")
+    return script[:start] + body + script[end:]
