@@ -53,8 +53,7 @@ def test_sample_site_pages_and_search(tmp_path):
         page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
         assert "Keluhan" in page.locator(".md-search-result").inner_text()
         for html in sorted(site.rglob("*.html")):  # every page: no console error or warning
-            page.goto(url + html.relative_to(site).as_posix())
-            page.wait_for_load_state("networkidle")
+            page.goto(url + html.relative_to(site).as_posix(), wait_until="load")
         assert page.events == {"dialogs": [], "console": [], "errors": [], "outside": []}
 
 
@@ -67,6 +66,10 @@ def test_trimmed_templates_show_the_same_text(tmp_path, monkeypatch):
     pipeline.build(REPO, tmp_path / "plain")
     pages = sorted(p.relative_to(tmp_path / "plain").as_posix() for p in (tmp_path / "plain").rglob("*.html"))
     assert len(pages) >= 4
+    firsts = {}  # one page of each folder: the pages of a folder share their templates
+    for rel in pages:
+        firsts.setdefault(rel.rsplit("/", 1)[0] if "/" in rel else "", rel)
+    pages = sorted(set(firsts.values()) | {"kursus/pelayanan-prima/menangani-keluhan.html"})
     with serve(tmp_path) as url, browser_page(javascript=False) as page:  # quizzes shuffle with JS on
         for rel in pages:
             texts = []
