@@ -252,6 +252,53 @@ for _kind, _noun in (("module", "soft-skill module"), ("guide", "team-building g
 
 
 @main.command()
+@project_option
+@click.argument("survey", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--complaints", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
+              help="Complaints CSV: unit, layanan, tanggal, kategori, uraian.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "page"]), default="text", show_default=True,
+              help="text for people, json for tools, page to write an 'Evaluasi Layanan' page for the site.")
+@click.option("--share", type=click.FloatRange(0, 1), default=0.25, show_default=True,
+              help="An element with more than this share of a unit's complaints counts as weak.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where --format page writes  [default: content/evaluasi-layanan.md]")
+def evaluate(project: Path, survey: Path, complaints: Path | None, fmt: str, share: float, out: Path | None) -> None:
+    """Turn an SKM survey (and complaints) into IKM per unit and service, and the courses that help."""
+    import json
+
+    from . import evaluation
+    from .write import write_file
+
+    root = find_root(project)
+    outcome = pipeline.check(root)
+    lang = outcome.language
+    found = list(outcome.problems)
+    table, more = evaluation.read(survey)
+    found += more
+    other = None
+    if complaints is not None:
+        other, more = evaluation.read(complaints)
+        found += more
+    groups = []
+    if table is not None and (complaints is None or other is not None):
+        groups, more = evaluation.evaluate(table, other)
+        found += more
+    if outcome.project is None or problems.failed(found, False):
+        click.echo(problems.text_report(problems.sort(found), lang, outcome.files + 1 + (complaints is not None)),
+                   err=True)
+        sys.exit(1)
+    result = evaluation.report(groups, outcome.project.published, share)
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    elif fmt == "text":
+        click.echo(evaluation.text(result, lang))
+    else:
+        target = out or root / "content" / "evaluasi-layanan.md"
+        write_file(target, evaluation.page(result, outcome.project.published, lang), overwrite=True)
+        click.echo(say("evaluate-written", lang, path=target))
+
+
+@main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--organization", default="Nama Instansi", show_default=True, help="The office the site belongs to.")
 def init(directory: Path, organization: str) -> None:

@@ -726,8 +726,8 @@ _NOT_A_FILE = re.compile(r"^([a-zA-Z][\w+.-]*:|/|#)")
 def linked_files(item: ContentFile) -> tuple[tuple[int, int, str, str], ...]:
     """Relative links from a Markdown file to other files (images, PDFs), outside code.
 
-    Each is (start, end, url as written, path relative to content/); links to .md pages,
-    anchors and absolute URLs are not files of this kind.
+    Each is (start, end, url as written, path relative to content/); links to pages (.md as
+    written, .html as built), anchors and absolute URLs are not files of this kind.
     """
     return _linked_files(item.path, item.body)
 
@@ -743,7 +743,7 @@ def _linked_files(path: str, body: str) -> tuple[tuple[int, int, str, str], ...]
         g = 1 if m.group(1) is not None else 2
         url = m.group(g)
         target = re.split(r"[?#]", url, maxsplit=1)[0]
-        if not target or _NOT_A_FILE.match(html.unescape(url)) or target.endswith(".md"):
+        if not target or _NOT_A_FILE.match(html.unescape(url)) or target.endswith((".md", ".html")):
             continue
         out.append((m.start(g), m.end(g), url, posixpath.normpath(posixpath.join(folder, target))))
     return tuple(out)

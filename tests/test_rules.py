@@ -357,9 +357,10 @@ def test_messages_in_english_when_the_site_is_english(project):
 def test_every_message_has_both_languages():
     from generator.data import table
 
-    for code, texts in table("messages").items():
-        assert set(texts) == {"id", "en"}, code
-        assert texts["id"] and texts["en"], code
+    for name in ("messages", "ui"):  # a comma in an unquoted flow value would split it into keys
+        for code, texts in table(name).items():
+            assert set(texts) == {"id", "en"}, (name, code)
+            assert texts["id"] and texts["en"], (name, code)
 
 
 def test_symlink_leading_out_of_content(project, tmp_path):

@@ -153,6 +153,7 @@ def environment(lang: str) -> jinja2.Environment:
         positions=lambda items: list(enumerate(items, start=1)),
         answer_key=answer_key,
         number=lambda x: f"{x:g}".replace(".", ",") if lang == "id" else f"{x:g}",
+        number2=lambda x: "–" if x is None else (f"{x:.2f}".replace(".", ",") if lang == "id" else f"{x:.2f}"),
     )
     def competency_name(competency: str, category: str | None = None) -> str:
         names = competencies.get(category or catalogue.category_of(competency) or "", {}).get("competencies", {})
