@@ -65,15 +65,18 @@ def read_table(raw: bytes, path: str) -> tuple[Table | None, list[Problem]]:
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows, line = [], 1  # each record with the line it starts on (a quoted cell may span lines)
     try:
-        rows = list(reader)
+        for cells in reader:
+            rows.append((line, cells))
+            line = reader.line_num + 1
     except csv.Error as exc:
         return None, [Problem(path, reader.line_num, 1, "", "csv-invalid", {"detail": str(exc)})]
-    if not rows or not any(cell.strip() for cell in rows[0]):
+    if not rows or not any(cell.strip() for cell in rows[0][1]):
         return None, [Problem(path, 1, 1, "", "csv-empty", {}, "hint-csv-empty")]
-    header = [cell.strip().lower() for cell in rows[0]]
+    header = [cell.strip().lower() for cell in rows[0][1]]
     table = Table(path, header)
-    for number, cells in enumerate(rows[1:], start=2):
+    for number, cells in rows[1:]:
         if not any(cell.strip() for cell in cells):
             continue  # blank lines, as spreadsheets leave at the end
         table.rows.append((number, dict(zip(header, (c.strip() for c in cells), strict=False))))

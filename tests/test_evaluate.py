@@ -142,3 +142,12 @@ def test_text_report_for_people(project, lms):
     assert lines[0] == "Kecamatan / Semua layanan: IKM 82,87 (B, Baik), 3 responden"
     assert "  unsur terlemah: Waktu Penyelesaian, Perilaku Pelaksana" in lines
     assert "  Kursus yang disarankan: cepat, lambat" in lines
+
+
+def test_rows_keep_their_line_when_a_quoted_cell_spans_lines(project, lms):
+    complaints = ("unit,layanan,tanggal,kategori,uraian\n"
+                  "Kecamatan,Legalisasi,2026-10-05,waktu,\"Baris satu\nbaris dua\"\n"
+                  "Kecamatan,Legalisasi,2026-10-06,wakt,x\n")
+    root = project({"survei.csv": SURVEY, "aduan.csv": complaints})
+    result = lms("evaluate", root / "survei.csv", "--complaints", root / "aduan.csv", "--project", root)
+    assert result.output.splitlines()[0] == "aduan.csv:4:4: kategori: kategori 'wakt' bukan unsur SKM"
