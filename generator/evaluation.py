@@ -217,7 +217,8 @@ def chart(unit: str, nrr: dict[str, float | None], lang: str) -> str:
     width = left + len(elements) * (bar + gap)
     summary = ", ".join(f"{skm[e][lang]} {'–' if nrr[e] is None else format(nrr[e], '.2f')}" for e in elements)
     label = data.table("ui")["eval-chart"][lang].format(unit=unit, summary=summary)
-    parts = [f'<svg class="lms-chart" viewBox="0 0 {width} {height + 40}" role="img" aria-label="{escape(label)}">']
+    parts = [f'<svg class="lms-chart" viewBox="0 0 {width} {height + 40}" width="{width * 1.5:.0f}" '
+             f'height="{(height + 40) * 1.5:.0f}" role="img" aria-label="{escape(label)}">']
     for tick in (1, 2, 3, 4):
         y = height - height * tick / 4 + 10
         parts.append(f'<line x1="{left}" x2="{width}" y1="{y:.0f}" y2="{y:.0f}" class="lms-chart__grid"/>'

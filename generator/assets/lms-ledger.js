@@ -53,10 +53,11 @@
   function chart(years, target, text) {
     var keys = Object.keys(years).sort(), max = Math.max(target, 1);
     keys.forEach(function (y) { max = Math.max(max, years[y]); });
-    var bar = 48, gap = 24, height = 160, top = 20, width = Math.max(240, keys.length * (bar + gap) + gap + 60);
+    var bar = 48, gap = 24, height = 160, top = 20, width = Math.max(480, keys.length * (bar + gap) + gap + 60);
     var scale = function (v) { return top + height - Math.round((v / max) * height); };
     var summary = keys.map(function (y) { return fill(text["year-row"], { year: y, jp: years[y] }); }).join(", ");
-    var root = svg("svg", { viewBox: "0 0 " + width + " " + (height + top + 30), role: "img", "class": "lms-chart",
+    var root = svg("svg", { viewBox: "0 0 " + width + " " + (height + top + 30), width: width, height: height + top + 30,
+                            role: "img", "class": "lms-chart",
                             "aria-label": fill(text["chart-label"], { summary: summary, jp: target }) });
     keys.forEach(function (y, i) {
       var x = gap + i * (bar + gap), yTop = scale(years[y]);
