@@ -12,6 +12,7 @@ import click
 from . import pipeline, problems, scaffold, schema, validate
 from .engine import EngineError
 from .problems import say
+from .render.text import decimal
 
 
 def find_root(start: Path) -> Path:
@@ -80,22 +81,29 @@ def build(project: Path, out: Path | None, strict: bool, offline: bool) -> None:
     root = find_root(project)
     out = safe_out(root, out or root / "site")
     start = time.perf_counter()
-    try:
-        outcome = pipeline.build(root, out, strict, offline, progress=_progress_printer())
-    except EngineError as exc:
-        click.echo(f"MkDocs: {exc}", err=True)
-        sys.exit(1)
-    if outcome.problems:
-        _print_problems(outcome, err=True)
-    if outcome.project is None or problems.failed(outcome.problems, strict):
-        click.echo(say("build-failed", outcome.language, out=out), err=True)
-        sys.exit(1)
+    outcome = _built(root, out, lambda lang: say("build-failed", lang, out=out), strict=strict, offline=offline,
+                     progress=_progress_printer())
     for warning in outcome.warnings:
         click.echo(f"MkDocs: {warning}", err=True)
     click.echo(say("build-done", outcome.language, out=out, courses=len(outcome.project.published)))
     click.echo(summary(outcome, out, time.perf_counter() - start))
     if offline:
         click.echo(say("build-zipped", outcome.language, zip=pipeline.zip_path(out), index=out / "index.html"))
+
+
+def _built(root: Path, out: Path, refusal, strict: bool = False, **options) -> pipeline.Outcome:
+    """Build, printing any problems; on errors (or an engine failure) say refusal(language) and exit 1."""
+    try:
+        outcome = pipeline.build(root, out, strict, **options)
+    except EngineError as exc:
+        click.echo(f"MkDocs: {exc}", err=True)
+        sys.exit(1)
+    if outcome.problems:
+        _print_problems(outcome, err=True)
+    if outcome.project is None or problems.failed(outcome.problems, strict):
+        click.echo(refusal(outcome.language), err=True)
+        sys.exit(1)
+    return outcome
 
 
 def _progress_printer():
@@ -124,14 +132,13 @@ def summary(outcome: pipeline.Outcome, out: Path, seconds: float) -> str:
     files = [p for p in out.rglob("*") if p.is_file()]
     size = sum(p.stat().st_size for p in files) / 1e6
     lang = outcome.language
-    number = (lambda x: f"{x:.1f}".replace(".", ",")) if lang == "id" else (lambda x: f"{x:.1f}")
     return say("build-summary", lang, courses=len(courses), modules=len(modules),
                quizzes=sum(m.quiz is not None for m in modules),
                guides=sum(validate.kind_of(rel) == "guide" and f is not None and f.status == "published"
                           for rel, f in project.front.items()),
                standards=len(project.published_standards), pages=sum(p.suffix == ".html" for p in files),
                warnings=sum(p.severity == problems.WARNING for p in outcome.problems) + len(outcome.warnings),
-               seconds=number(seconds), size=number(size))
+               seconds=decimal(seconds, lang, 1), size=decimal(size, lang, 1))
 
 
 @main.command()
@@ -145,16 +152,7 @@ def deploy(project: Path, remote: str, branch: str, message: str | None) -> None
 
     root = find_root(project)
     out = root / ".lms" / "deploy-site"  # built apart from site/, which stays as the user left it
-    try:
-        outcome = pipeline.build(root, out, strict=False)
-    except EngineError as exc:
-        click.echo(f"MkDocs: {exc}", err=True)
-        sys.exit(1)
-    if outcome.problems:
-        _print_problems(outcome, err=True)
-    if outcome.project is None or problems.failed(outcome.problems, False):
-        click.echo(say("deploy-refused", outcome.language, branch=branch), err=True)
-        sys.exit(1)
+    outcome = _built(root, out, lambda lang: say("deploy-refused", lang, branch=branch))
     config = outcome.project.config
     publishing.mark_for_pages(out, config.custom_domain)
     try:

@@ -16,6 +16,7 @@ from pathlib import Path
 from . import data
 from .load import decode
 from .problems import Problem, choice_hint, suggest
+from .render.text import decimal
 
 SURVEY_COLUMNS = ("unit", "layanan", "tanggal")
 COMPLAINT_COLUMNS = ("unit", "layanan", "tanggal", "kategori", "uraian")
@@ -255,15 +256,13 @@ def page(result: dict, courses, lang: str) -> str:
 def text(result: dict, lang: str) -> str:
     """A plain report for the terminal."""
     ui, skm = data.table("ui"), data.table("skm")
-    two = (lambda x: "–" if x is None else f"{x:.2f}".replace(".", ",")) if lang == "id" else (
-        lambda x: "–" if x is None else f"{x:.2f}")
     lines = []
     for g in result["units"]:
         name = g["unit"] + " / " + (g["layanan"] or ui["eval-all"][lang])
         grade_text = f" ({g['grade']}, {ui['grade-' + g['grade']][lang]})" if g["grade"] else ""
-        lines.append(f"{name}: IKM {two(g['ikm'])}{grade_text}, "
+        lines.append(f"{name}: IKM {decimal(g['ikm'], lang)}{grade_text}, "
                      f"{ui['eval-respondents'][lang].format(n=g['respondents'])}")
-        lines.append("  NRR: " + ", ".join(f"{e} {two(v)}" for e, v in g["nrr"].items()))
+        lines.append("  NRR: " + ", ".join(f"{e} {decimal(v, lang)}" for e, v in g["nrr"].items()))
         complained = {e: n for e, n in g["complaints"].items() if n}
         if complained:
             said = ui["eval-complaints"][lang]

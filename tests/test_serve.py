@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 
 from conftest import COURSE, REPO
 
@@ -36,14 +37,25 @@ def wait_for(predicate, seconds: float = 30):
     return None
 
 
-def test_serve_rebuilds_on_edit(project):
-    root = project()
+@contextmanager
+def serving(root):
+    """`lms serve` on root in a process of its own; yields its base URL and, once stopped, its output."""
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--port", str(port), "--project", str(root)],
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
-    url = f"http://127.0.0.1:{port}/kursus/dasar/index.html"
+    run = {"url": f"http://127.0.0.1:{port}/", "output": ""}
     try:
+        yield run
+    finally:
+        server.terminate()
+        run["output"] = server.communicate(timeout=10)[0].decode()
+
+
+def test_serve_rebuilds_on_edit(project):
+    root = project()
+    with serving(root) as run:
+        url = run["url"] + "kursus/dasar/index.html"
         first = wait_for(lambda: fetch(url))
         assert first is not None and "Kursus Dasar" in first
         (root / "courses/dasar.yml").write_text(COURSE.replace("title: Kursus Dasar", "title: Kursus Baru"))
@@ -51,24 +63,17 @@ def test_serve_rebuilds_on_edit(project):
         (root / "courses/dasar.yml").write_text(COURSE.replace("level: 1", "level: 9"))
         time.sleep(3)  # a broken edit reports problems and keeps the last good site
         assert "Kursus Baru" in (fetch(url) or "")
-    finally:
-        server.terminate()
-        output = server.communicate(timeout=10)[0].decode()
-    assert f"http://127.0.0.1:{port}/" in output
-    assert "courses/dasar.yml:6:8: level: harus paling banyak 5, bukan 9" in output
+    assert run["url"] in run["output"]
+    assert "courses/dasar.yml:6:8: level: harus paling banyak 5, bukan 9" in run["output"]
 
 
 def test_serve_shows_problems_over_the_page_until_fixed(project):
     from browser import browser_page
 
     root = project()
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--port", str(port), "--project", str(root)],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
-    base = f"http://127.0.0.1:{port}/"
     course = root / "courses/dasar.yml"
-    try:
+    with serving(root) as run:
+        base = run["url"]
         assert wait_for(lambda: fetch(base + "kursus/dasar/index.html"))
         with browser_page() as page:
             page.goto(base + "kursus/dasar/index.html")
@@ -85,7 +90,4 @@ def test_serve_shows_problems_over_the_page_until_fixed(project):
             page.locator("h1", has_text="Kursus Diperbaiki").wait_for(timeout=30_000)
             assert page.locator("#lms-serve-problems").count() == 0
             assert page.events["errors"] == []
-    finally:
-        server.terminate()
-        output = server.communicate(timeout=10)[0].decode()
-    assert "courses/dasar.yml:6:8: level: harus paling banyak 5, bukan 9" in output
+    assert "courses/dasar.yml:6:8: level: harus paling banyak 5, bukan 9" in run["output"]

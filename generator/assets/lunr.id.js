@@ -127,7 +127,6 @@
   lunr.Pipeline.registerFunction(lunr.id.stopWordFilter, "stopWordFilter-id");
   lunr.Pipeline.registerFunction(lunr.id.stemmer, "stemmer-id");
   lunr.id.stem = stem;
-  lunr.id.roots = roots;
 
   /* The query-side hook: Material appends "*" to every word typed, and lunr's query parser then
    * skips the search pipeline for that word, so "melayani*" would never meet the root "layan".

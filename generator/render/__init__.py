@@ -17,7 +17,7 @@ from ..validate import Project, content_path, linked_files
 from . import catalogue, journey, kinds
 from .body import FILES, with_file_links, without_title
 from .catalogue import Catalogue, to_root
-from .text import heading, inline, plain
+from .text import decimal, heading, inline, plain
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter: a large nav dumps 10x faster
 TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -153,7 +153,7 @@ def environment(lang: str) -> jinja2.Environment:
         positions=lambda items: list(enumerate(items, start=1)),
         answer_key=answer_key,
         number=lambda x: f"{x:g}".replace(".", ",") if lang == "id" else f"{x:g}",
-        number2=lambda x: "–" if x is None else (f"{x:.2f}".replace(".", ",") if lang == "id" else f"{x:.2f}"),
+        number2=lambda x: decimal(x, lang),
     )
     def competency_name(competency: str, category: str | None = None) -> str:
         names = competencies.get(category or catalogue.category_of(competency) or "", {}).get("competencies", {})

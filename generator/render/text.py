@@ -89,3 +89,11 @@ def heading(text: str | None) -> Markup:
 def plain(text: str | None) -> str:
     """HTML-escape text for places that take no markup (titles, attributes, YAML config)."""
     return html.escape(" ".join(str(text or "").split()), quote=True)
+
+
+def decimal(value: float | None, lang: str, places: int = 2) -> str:
+    """A number with a fixed count of decimals, a decimal comma in Indonesian; "–" for none."""
+    if value is None:
+        return "–"
+    text = f"{value:.{places}f}"
+    return text.replace(".", ",") if lang == "id" else text
