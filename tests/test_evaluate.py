@@ -7,7 +7,7 @@ import json
 import pytest
 
 from generator import pipeline
-from generator.evaluation import grade
+from generator.survey.scoring import grade
 
 from conftest import COURSE
 
@@ -20,8 +20,10 @@ COMPLAINTS = ("unit,layanan,tanggal,kategori,uraian\n"
               "Kecamatan,Legalisasi,2026-10-05,waktu,\"Lama, tiga hari\"\n"
               "Kecamatan,Legalisasi,2026-10-06,waktu,Lambat\n"
               "Kecamatan,Domisili,2026-10-07,perilaku,Kurang ramah\n")
-FAST = COURSE.replace("id: dasar", "id: cepat").replace("level: 1", "level: 1\nimproves: [waktu, perilaku]")
-SLOW = (COURSE.replace("id: dasar", "id: lambat").replace("level: 1", "level: 1\nimproves: [waktu]")
+FAST = COURSE.replace("id: dasar", "id: cepat").replace("title: Kursus Dasar", "title: Layanan Cepat").replace(
+    "level: 1", "level: 1\nimproves: [waktu, perilaku]")
+SLOW = (COURSE.replace("id: dasar", "id: lambat").replace("title: Kursus Dasar", "title: Antrean Tertib").replace(
+        "level: 1", "level: 1\nimproves: [waktu]")
         .replace("jp: 2\n", "jp: 1\n"))
 
 
@@ -95,7 +97,7 @@ def test_every_bad_row_is_reported_in_one_run_and_nothing_is_written(project, lm
         "    saran: Skala SKM adalah 1 sampai 4; biarkan kosong bila responden tidak menjawab.",
         "survei.csv:3:12: sarana: nilai '0' harus 1, 2, 3, atau 4 (atau kosong bila tidak dijawab)",
         "    saran: Skala SKM adalah 1 sampai 4; biarkan kosong bila responden tidak menjawab.",
-        "5 galat, 0 peringatan dalam 5 berkas.",
+        "5 galat, 0 peringatan dalam 2 berkas.",  # the files read, not the project's
     ]
     assert not (root / "content/evaluasi-layanan.md").exists()
 
@@ -139,9 +141,13 @@ def test_the_page_renders_and_its_course_links_resolve(project, lms):
 def test_text_report_for_people(project, lms):
     _, result = run(project, lms)
     lines = result.output.splitlines()
-    assert lines[0] == "Kecamatan / Semua layanan: IKM 82,87 (B, Baik), 3 responden"
+    assert lines[:3] == ["Berkas dibaca (1): survei.csv", "  survei.csv: judul kolom di baris 1",
+                         "    A 'unit' -> Unit (nama kolom proyek)"]  # the mapping first, to check before trusting
+    assert "Kecamatan / Semua layanan: IKM 82,87 (B, Baik), 3 responden" in lines
     assert "  unsur terlemah: Waktu Penyelesaian, Perilaku Pelaksana" in lines
-    assert "  Kursus yang disarankan: cepat, lambat" in lines
+    # by title with a link, never by id
+    assert "  Kursus yang disarankan: Layanan Cepat (kursus/cepat/); Antrean Tertib (kursus/lambat/)" in lines
+    assert "    Jumlah NRR x 1/9 = 3,3148; x 25 = IKM 82,87" in lines
 
 
 def test_rows_keep_their_line_when_a_quoted_cell_spans_lines(project, lms):
