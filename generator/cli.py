@@ -251,49 +251,44 @@ for _kind, _noun in (("module", "soft-skill module"), ("guide", "team-building g
 
 @main.command()
 @project_option
-@click.argument("survey", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.argument("surveys", metavar="SURVEY...", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.option("--complaints", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
-              help="Complaints CSV: unit, layanan, tanggal, kategori, uraian.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "page"]), default="text", show_default=True,
-              help="text for people, json for tools, page to write an 'Evaluasi Layanan' page for the site.")
+              help="Complaints file (CSV or .xlsx): unit, layanan, tanggal, kategori, uraian.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "page", "csv"]), default="text",
+              show_default=True, help="text for people, json for tools, csv for spreadsheets, page to write an "
+              "'Evaluasi Layanan' page for the site.")
+@click.option("--period", type=click.Choice(["month", "quarter", "semester", "year"]), default=None,
+              help="Group answers by the timestamp column; the report shows each period and its change.")
+@click.option("--sheet", default=None, help="The worksheet with the answers  [default: the one recognised]")
+@click.option("--map", "map_file", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
+              help="YAML: which column is which element, which answer word is which score.")
+@click.option("--explain", is_flag=True, help="Only print the detected mapping (column -> element, answers -> "
+              "scores).")
+@click.option("--population", multiple=True, metavar="[UNIT=]N",
+              help="People served in the period, for the minimum sample (Krejcie-Morgan).")
+@click.option("--unit", default=None, help="Unit name for files without a unit column  [default: organization]")
 @click.option("--share", type=click.FloatRange(0, 1), default=0.25, show_default=True,
               help="An element with more than this share of a unit's complaints counts as weak.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Where --format page writes  [default: content/evaluasi-layanan.md]")
-def evaluate(project: Path, survey: Path, complaints: Path | None, fmt: str, share: float, out: Path | None) -> None:
-    """Turn an SKM survey (and complaints) into IKM per unit and service, and the courses that help."""
-    import json
+              help="Where --format page or csv writes  [default: content/evaluasi-layanan.md; csv: stdout]")
+def evaluate(project: Path, surveys: tuple[Path, ...], complaints: Path | None, fmt: str, period: str | None,
+             sheet: str | None, map_file: Path | None, explain: bool, population: tuple[str, ...],
+             unit: str | None, share: float, out: Path | None) -> None:
+    """Turn SKM survey files (CSV, Google Forms, Excel) into IKM per unit, service and period, and courses."""
+    from . import survey
 
-    from . import evaluation
-    from .write import write_file
-
-    root = find_root(project)
-    outcome = pipeline.check(root)
-    lang = outcome.language
-    found = list(outcome.problems)
-    table, more = evaluation.read(survey)
-    found += more
-    other = None
-    if complaints is not None:
-        other, more = evaluation.read(complaints)
-        found += more
-    groups = []
-    if table is not None and (complaints is None or other is not None):
-        groups, more = evaluation.evaluate(table, other)
-        found += more
-    if outcome.project is None or problems.failed(found, False):
-        click.echo(problems.text_report(problems.sort(found), lang, outcome.files + 1 + (complaints is not None)),
-                   err=True)
-        sys.exit(1)
-    result = evaluation.report(groups, outcome.project.published, share)
-    if fmt == "json":
-        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
-    elif fmt == "text":
-        click.echo(evaluation.text(result, lang))
-    else:
-        target = out or root / "content" / "evaluasi-layanan.md"
-        write_file(target, evaluation.page(result, outcome.project.published, lang), overwrite=True)
-        click.echo(say("evaluate-written", lang, path=target))
+    people = survey.population(population)
+    if people is None:
+        raise click.BadParameter("give a number of people served, e.g. 1200, or UNIT=NUMBER",
+                                 param_hint="--population")
+    done = survey.evaluate(survey.Request(find_root(project), surveys, complaints, fmt, share, out, period, sheet,
+                                          map_file, people, unit, explain))
+    if done.out:
+        click.echo(done.out)
+    if done.err:
+        click.echo(done.err, err=True)
+    sys.exit(done.code)
 
 
 @main.command()
