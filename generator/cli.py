@@ -317,5 +317,51 @@ def schema_command(project: Path, out: Path | None) -> None:
         click.echo(path)
 
 
+@main.command("export")
+@project_option
+@click.argument("courses", nargs=-1, metavar="[COURSE]...")
+@click.option("--format", "fmt", type=click.Choice(["scorm12", "gift", "moodle-xml"]), required=True,
+              help="scorm12: a package per course; gift, moodle-xml: a question bank per course.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the files  [default: export/ in the project]")
+def export_command(project: Path, courses: tuple[str, ...], fmt: str, out: Path | None) -> None:
+    """Write courses (default: every published one) for Moodle or any SCORM 1.2 LMS."""
+    from . import exchange
+
+    root = find_root(project)
+    target = safe_out(root, out or root / "export")
+    result = exchange.export(root, courses, fmt, target)
+    for line in exchange.report(result, result.language):
+        click.echo(line, err=True)
+    if not result.ok:
+        click.echo(say("exchange-export-refused", result.language), err=True)
+        sys.exit(1)
+    for path in result.written:
+        click.echo(path)
+    if result.losses:
+        click.echo(say("exchange-losses", result.language, count=len(result.losses), format=fmt), err=True)
+    click.echo(say("exchange-export-done", result.language, count=len(result.written), format=fmt, out=target))
+
+
+@main.command("import")
+@project_option
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path))
+def import_command(project: Path, files: tuple[Path, ...]) -> None:
+    """Turn GIFT or Moodle XML banks into draft courses and Word .docx files into draft modules."""
+    from . import exchange
+
+    root = find_root(project)
+    lang = pipeline.check(root).language
+    result = exchange.import_files(root, files, lang)
+    for line in exchange.report(result, lang):
+        click.echo(line, err=True)
+    if not result.ok:
+        click.echo(say("exchange-import-refused", lang), err=True)
+        sys.exit(1)
+    for path in result.written:
+        click.echo(path.relative_to(root.resolve()))
+    click.echo(say("exchange-import-done", lang, count=len(result.written)))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
