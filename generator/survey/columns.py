@@ -23,14 +23,14 @@ KEYWORDS = {
     "pengaduan": {"pengaduan", "keluhan", "complaint", "complaints"},
     "sarana": {"sarana", "prasarana", "fasilitas", "facilities", "facility"},
 }
-NAMES = (  # short headers, tried in this order: "Unit layanan" is a unit, "Jenis layanan" a service
+NAMES = (  # short headers, in this order: "Unit layanan" is a unit, "Jenis kelamin" is not a service
     ("tanggal", {"tanggal", "tgl", "timestamp", "stempel", "date", "waktu pengisian"}),
     ("unit", {"unit", "satuan", "instansi", "opd", "kantor", "upt", "office"}),
-    ("layanan", {"layanan", "pelayanan", "service", "jenis"}),
     ("sex", {"kelamin", "gender", "sex", "jk"}),
     ("age", {"umur", "usia", "age"}),
     ("education", {"pendidikan", "education"}),
     ("occupation", {"pekerjaan", "occupation", "profesi"}),
+    ("layanan", {"layanan", "pelayanan", "service", "services"}),
 )
 COMPLAINT_NAMES = (("kategori", {"kategori", "unsur", "category", "element", "aspek"}),
                    ("uraian", {"uraian", "isi", "keterangan", "deskripsi", "description", "pengaduan", "keluhan"}))
@@ -106,7 +106,7 @@ def recognise(header: str, kind: str, mapped: dict[str, str]) -> tuple[str, str]
     if kind == "complaints":
         if joined in OWN_COMPLAINTS:
             return joined, "id"
-        role = name_of(header, NAMES[:3] + COMPLAINT_NAMES)
+        role = name_of(header, NAMES[:2] + COMPLAINT_NAMES + NAMES[-1:])
         return (role, "name") if role else ("ignored", "")
     if joined in KEYWORDS or joined in OWN_SURVEY:
         return joined, "id"
