@@ -27,6 +27,17 @@ def _quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _plain_targets(markdown: str) -> str:
+    """Image targets without mammoth's backslash escapes, which would hide the file from link checks."""
+    return re.sub(r"(!\[[^\]]*\]\()([^)\s]*)\)", lambda m: m[1] + re.sub(r"\\(.)", r"\1", m[2]) + ")", markdown)
+
+
+def tables(path: Path) -> int:
+    """How many tables the document has: mammoth's Markdown writer turns them into plain paragraphs."""
+    with zipfile.ZipFile(path) as archive:
+        return archive.read("word/document.xml").count(b"<w:tbl>")
+
+
 def convert(path: Path, module_id: str) -> tuple[str, dict[str, bytes], list[str]]:
     """Markdown, image files ({path under content/: bytes}) and mammoth's messages for one document."""
     images: dict[str, bytes] = {}
@@ -40,7 +51,7 @@ def convert(path: Path, module_id: str) -> tuple[str, dict[str, bytes], list[str
 
     with path.open("rb") as stream:
         result = mammoth.convert_to_markdown(stream, convert_image=mammoth.images.img_element(keep))
-    return result.value, images, [m.message for m in result.messages]
+    return _plain_targets(result.value), images, [m.message for m in result.messages]
 
 
 def module_files(path: Path, shown: str, lang: str = "id") -> tuple[dict[str, bytes], list[Problem], list[str]]:
@@ -58,4 +69,7 @@ def module_files(path: Path, shown: str, lang: str = "id") -> tuple[dict[str, by
     files = {f"content/modul/{module_id}.md": (FRONT.format(title=_quoted(title)) + markdown.strip() + "\n").encode()}
     files.update({f"content/{rel}": data for rel, data in images.items()})
     notes = [say("exchange-docx-note", lang, path=shown, detail=m) for m in dict.fromkeys(messages)]
+    count = tables(path)
+    if count:
+        notes.append(say("exchange-docx-tables", lang, path=shown, count=count))
     return files, [], notes
