@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: site serve check test chromium actionlint npm-tools refresh benchmark clean
+.PHONY: site serve check test chromium actionlint npm-tools refresh docs benchmark clean
 
 site: $(VENV)/.runtime
 	$(BIN)/lms build
@@ -56,14 +56,18 @@ npm-tools:
 	if ! command -v npm >/dev/null 2>&1; then echo "npm missing: the exchange tests will fail under CI" >&2; exit 0; fi; \
 	npm install --silent --no-audit --no-fund --prefix .lms/npm $$missing >/dev/null
 
-# Regenerate what is derived from the model and templates: schemas/, the README's format
-# reference and the golden rendered pages in tests/golden/.
+# Regenerate what is derived from the model, the commands and the templates: schemas/, the
+# README's command table, docs/commands.md, docs/format.md's reference and tests/golden/.
 refresh: $(VENV)/.test
 	$(BIN)/python scripts/refresh.py
+
+# The tool's own documentation (docs/), built by the tool.
+docs: $(VENV)/.runtime
+	$(BIN)/lms build --project docs --out site-docs
 
 benchmark: $(VENV)/.test
 	$(BIN)/python benchmarks/build.py --modules 1000
 	$(BIN)/python benchmarks/search.py --pages 1000
 
 clean:
-	rm -rf site .lms
+	rm -rf site site-docs .lms docs/.lms
