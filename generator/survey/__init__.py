@@ -102,6 +102,7 @@ def evaluate(req: Request) -> Result:
     others, extra = _layouts([req.complaints] if req.complaints else [], "complaints", req, mapped)
     found += more + extra
     files = len(req.surveys) + (req.complaints is not None) + (req.map is not None)
+    files += outcome.files if outcome.problems else 0  # the project's files count only when they are reported on
     if req.explain:
         res = {"files": [p.name for p in req.surveys], "u8_u9_by_questionnaire_order": any(
             c.how == "order" and c.role in ("sarana", "pengaduan") for lay, _ in surveys for c in lay.columns),
@@ -112,8 +113,8 @@ def evaluate(req: Request) -> Result:
         return Result(int(failed), body, problems.text_report(problems.sort(found), lang, files) if found else "")
     counted = tally.Tally()
     if not problems.failed(found, False):
-        for layout, source in surveys:
-            tally.survey(layout, source, options, counted)
+        for rank, (layout, source) in enumerate(surveys):
+            tally.survey(layout, source, options, counted, rank)
         if not counted.groups and not problems.failed(counted.problems, False):
             counted.problems.append(Problem(req.surveys[0].name, 1, 1, "", "survey-empty", {}, "hint-survey-empty"))
         for layout, _ in others:

@@ -131,9 +131,7 @@ def layout_at(sheet: Sheet, at: int, kind: str, mapped: dict[str, str]) -> Layou
     layout = Layout(sheet, at)
     for i, header in enumerate(cells):
         if not header and i < len(above) and above[i]:
-            role, how = recognise(above[i], kind, mapped)
-            if role != "ignored":
-                header = above[i]
+            header = above[i]  # merged down over two header rows, as "No" and "Jenis Kelamin" often are
         role, how = recognise(header, kind, mapped) if header else ("ignored", "")
         layout.columns.append(Column(i, header, role, how))
     while layout.columns and not layout.columns[-1].header:

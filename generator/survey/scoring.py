@@ -18,6 +18,7 @@ class Group:
     unit: str
     layanan: str | None = None
     period: str | None = None
+    rank: int = 0  # periods sort by rank, then label: files keep the order they were given in
     respondents: int = 0
     sums: dict[str, int] = field(default_factory=lambda: dict.fromkeys(data.skm_ids(), 0))
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(data.skm_ids(), 0))
@@ -86,4 +87,4 @@ def recommend(weak: list[str], courses) -> list:
 def ordered(groups) -> list[Group]:
     """Units by name, each unit's total first, then its services; periods in time order."""
     return sorted(groups, key=lambda g: (g.unit.casefold(), g.layanan is not None, (g.layanan or "").casefold(),
-                                         g.period or ""))
+                                         g.rank, g.period or ""))

@@ -32,11 +32,17 @@ class Tally:
     problems: list[Problem] = field(default_factory=list)
     units: set[str] = field(default_factory=set)  # every unit named in the survey, bad rows too
 
-    def group(self, unit: str, layanan: str | None = None, period: str | None = None) -> Group:
+    spelling: dict[str, str] = field(default_factory=dict)  # a profile answer as first written, by its case-fold
+
+    def group(self, unit: str, layanan: str | None = None, period: str | None = None, rank: int = 0) -> Group:
         key = (unit, layanan, period)
         if key not in self.groups:
-            self.groups[key] = Group(unit, layanan, period)
+            self.groups[key] = Group(unit, layanan, period, rank)
         return self.groups[key]
+
+    def count(self, role: str, value: str) -> None:
+        text = " ".join(value.split()) or "–"
+        self.profile[role][self.spelling.setdefault(text.casefold(), text)] += 1
 
 
 def data_rows(layout: Layout):
@@ -117,7 +123,7 @@ def row_scores(layout, number, texts, table, caches, scale) -> tuple[dict[str, i
     return scores, found
 
 
-def survey(layout: Layout, source: str, options: Options, tally: Tally) -> None:
+def survey(layout: Layout, source: str, options: Options, tally: Tally, rank: int = 0) -> None:
     """Check every row of one survey table and add its answers to the unit, service and period groups."""
     where, table = layout.sheet.where, scorers(layout, options)
     unit_col, service_col = layout.find("unit"), layout.find("layanan")
@@ -150,14 +156,14 @@ def survey(layout: Layout, source: str, options: Options, tally: Tally) -> None:
         tally.problems += found + bad
         if found or bad:
             continue
-        period = answers.period_of(day, options.period) if options.period else source if options.by_file else None
+        period = (answers.period_of(day, options.period) if options.period and day else
+                  source if options.by_file else None)
         groups = [tally.group(unit), tally.group(unit, service)] if service else [tally.group(unit)]
-        groups += [tally.group(unit, None, period)] if period else []
+        groups += [tally.group(unit, None, period, 0 if options.period else rank)] if period else []
         for g in groups:
             g.add(scores)
         for c in profile:
-            value = texts[c.index] if c.index < len(texts) else ""
-            tally.profile[c.role][value.strip().capitalize() if value else "–"] += 1
+            tally.count(c.role, texts[c.index] if c.index < len(texts) else "")
     if scale:
         high, number, c = scale[0]
         tally.problems.append(Problem(where, number, c.index + 1, c.header, "survey-scale", {"high": high},
