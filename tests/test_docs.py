@@ -119,6 +119,11 @@ def test_quick_start_has_the_two_commands():
     assert (REPO / ".ci/run").read_text().strip().endswith("exec make test")
 
 
+def test_readme_stays_short():
+    size = len(read("README.md").encode())
+    assert size <= 12_000, f"README.md is {size} bytes: a newcomer's page is about 10 KB, move detail into docs/"
+
+
 def slug(heading: str) -> str:
     """A heading's anchor as GitHub and MkDocs' toc both make it for our headings."""
     text = re.sub(r"[^\w\- ]", "", heading.strip().lower().replace("`", ""))
