@@ -59,6 +59,15 @@ class Theme(Strict):
     favicon: str | None = Field(None, description="Berkas favicon, relatif terhadap folder proyek.")
 
 
+class SearchSettings(Strict):
+    """Search tuning: words the site's search treats as one."""
+
+    synonyms: list[Annotated[list[Text], Field(min_length=2)]] = Field(
+        default_factory=list,
+        description="Grup kata atau frasa yang dicari bersama, misalnya [[legalisir, legalisasi], [SKTM, surat "
+                    "keterangan tidak mampu]]; singkatan umum (KTP, NIK, ASN...) sudah dikenal.")
+
+
 class SiteConfig(Strict):
     """site_config.yml: settings for the whole site."""
 
@@ -76,6 +85,7 @@ class SiteConfig(Strict):
         description="Saluran SP4N-LAPOR! yang ditampilkan di halaman layanan publik.",
     )
     theme: Theme = Field(default_factory=Theme, description="Tampilan (palet dan logo Material).")
+    search: SearchSettings = Field(default_factory=SearchSettings, description="Pencarian: sinonim situs.")
 
 
 # --- courses/*.yml
