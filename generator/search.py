@@ -8,7 +8,8 @@ engine has built the site, this step (for Indonesian sites only):
   with the site's vocabulary, gathered from the search index, filled in;
 - switches the index's configuration to that language and its pipeline on (MkDocs' own option
   check would turn "id" back into "en", so it cannot be set in mkdocs.yml);
-- rewrites the offline build's inlined copy of the index (`search_index.js`) to match.
+- runs as an MkDocs event between the search plugin and the offline plugin (engine.py), so the
+  offline build's inlined copy of the index is made from this one by Material itself.
 
 Nothing else depends on it: without this step (another engine) search still works, word for word.
 """
@@ -20,15 +21,19 @@ import json
 import re
 from pathlib import Path
 
+import yaml
+
+from .data import table
 from .write import write_file
 
 SCRIPT = Path(__file__).parent / "assets" / "lunr.id.js"
+ABBREVIATIONS = Path(__file__).parent / "data" / "search-abbreviations.yml"
 _TAG = re.compile(r"<[^>]+>")
-_WORD = re.compile(r"[a-z]{4,}")
+_WORD = re.compile(r"[a-z]{3,}")
 
 
 def vocabulary(docs: list[dict]) -> set[str]:
-    """Every word of four letters or more in the indexed titles and texts, lower-cased."""
+    """Every word of three letters or more in the indexed titles and texts, lower-cased."""
     words: set[str] = set()
     for doc in docs:
         text = html.unescape(_TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}")).lower()
@@ -36,9 +41,30 @@ def vocabulary(docs: list[dict]) -> set[str]:
     return words
 
 
-def script(words: set[str]) -> str:
-    """The lunr language file for this site: the stemmer with the site's words in it."""
-    return SCRIPT.read_text(encoding="utf-8").replace("__VOCABULARY__", " ".join(sorted(words)))
+def builtin_synonyms() -> list[list[str]]:
+    """The built-in abbreviation groups (generator/data/search-abbreviations.yml), each short form first."""
+    table = yaml.safe_load(ABBREVIATIONS.read_text(encoding="utf-8")) or {}
+    return [[short, *longs] for short, longs in table.items()]
+
+
+def synonym_groups(extra: list[list[str]] = ()) -> list[list[str]]:
+    """The built-in groups and a site's own (search.synonyms), lower-cased, repeats and lone words dropped."""
+    out = []
+    for group in [*builtin_synonyms(), *extra]:
+        members = list(dict.fromkeys(" ".join(m.lower().replace("-", " ").split()) for m in group if m.strip()))
+        if len(members) >= 2:
+            out.append(members)
+    return out
+
+
+def script(words: set[str], synonyms: list[list[str]] | None = None) -> str:
+    """The lunr language file for this site: the stemmer with the site's words and synonym groups in it."""
+    groups = synonym_groups() if synonyms is None else synonyms
+    text = {"didYouMean": table("ui")["search-did-you-mean"]["id"]}
+    return (SCRIPT.read_text(encoding="utf-8")
+            .replace("__SYNONYMS__", json.dumps(groups, ensure_ascii=False))
+            .replace("__TEXT__", json.dumps(text, ensure_ascii=False))
+            .replace("__VOCABULARY__", " ".join(sorted(words))))
 
 
 def localize(site: Path, language: str) -> None:
@@ -51,7 +77,4 @@ def localize(site: Path, language: str) -> None:
     index["config"]["pipeline"] = ["trimmer", "stopWordFilter", "stemmer"]
     write_file(site / "assets/javascripts/lunr/min/lunr.id.min.js", script(vocabulary(index["docs"])), overwrite=True)
     text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    write_file(index_file, text, overwrite=True)
-    inlined = site / "search" / "search_index.js"
-    if inlined.is_file():  # the offline plugin's copy, made before this step ran
-        write_file(inlined, f"var __index = {text}", overwrite=True)
+    write_file(index_file, text, overwrite=True)  # the offline plugin inlines this file after us (engine.py)

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+
+from stemmer import run
 
 from generator import pipeline, search
 
 from browser import browser_page, serve
 from conftest import REPO
 
-TABLE = [line.split("\t") for line in (Path(__file__).parent / "data/stems.tsv").read_text().splitlines()
-         if line and not line.startswith("#")]
-LUNR_STUB = """self.lunr = {Pipeline: {registerFunction: function () {}}, Query: function () {}};
-self.lunr.Query.prototype.clause = function (c) { return c; };"""
+LUNR_STUB = """self.lunr = {Pipeline: {registerFunction: function () {}}, Query: function () {},
+  Index: function () {}};
+self.lunr.Query.prototype.clause = function (c) { return c; };
+self.lunr.Index.prototype.query = function () { return []; };"""
+WORDS = ["pelayanan", "keterbatasan", "menyanyikan", "pengesahan", "beragam", "memijit-mijit", "berpelanggan"]
 
 
 def stems(words: list[str], vocabulary: set[str]) -> dict[str, str]:
@@ -25,41 +27,32 @@ def stems(words: list[str], vocabulary: set[str]) -> dict[str, str]:
         return page.evaluate("words => Object.fromEntries(words.map(w => [w, self.lunr.id.stem(w)]))", words)
 
 
-def test_stemmer_table():
-    assert len(TABLE) >= 100
-    vocabulary = {w for row in TABLE for w in row[:2]}
-    found = stems([row[0] for row in TABLE], vocabulary)
-    wrong = [(word, found[word], root, why) for word, root, why in TABLE if found[word] != root]
-    assert wrong == [], "\n".join(map(str, wrong))
+def test_the_browser_stems_as_node_does():
+    vocabulary = {"layanan", "melayani", "batas", "nyanyi", "sah", "ragam", "pijit", "langganan", *WORDS}
+    assert stems(WORDS, vocabulary) == run(vocabulary, WORDS)["stems"] == {
+        "pelayanan": "layan", "keterbatasan": "batas", "menyanyikan": "nyanyi", "pengesahan": "sah",
+        "beragam": "ragam", "memijit-mijit": "pijit", "berpelanggan": "langgan"}
 
 
-def test_without_site_words_the_rules_alone_agree_on_regular_forms():
-    found = stems(["pelayanan", "melayani", "dilayani", "layanan", "pelatihan", "dilatih", "membaca", "dibaca"],
-                  set())
-    assert found == {"pelayanan": "layan", "melayani": "layan", "dilayani": "layan", "layanan": "layan",
-                     "pelatihan": "latih", "dilatih": "latih", "membaca": "baca", "dibaca": "baca"}
-
-
-def test_stop_words_and_the_query_hook():
+def test_the_query_hook_keeps_materials_star_on_the_typed_word_only():
     with browser_page() as page:
         page.set_content("<html><body></body></html>")
         page.add_script_tag(content=LUNR_STUB)
-        page.add_script_tag(content=search.script({"pelayanan"}))
+        page.add_script_tag(content=search.script({"pelayanan", "melayani", "layanan"}))
         found = page.evaluate("""() => {
             const token = s => ({toString: () => s, clone: f => token(f()), update: f => token(f(s))});
-            const run = s => { const r = lunr.id.stemmer(lunr.id.trimmer(token(s))); return [].concat(r).map(String); };
+            const run = s => [].concat(lunr.id.queryStemmer(lunr.id.trimmer(token(s)))).map(String);
             const clause = lunr.Query.prototype.clause({term: "melayani*", usePipeline: false});
-            const kept = w => lunr.id.stopWordFilter(token(w)) ? w : null;
-            return {stop: ["yang", "yang*", "dan", "untuk", "pelayanan"].map(kept), query: run("melayani*"),
-                    exact: run("2026"), trimmed: run("(pelayanan)."), hook: clause.usePipeline};
+            return {query: run("melayani*"), exact: run("2026"), trimmed: run("(pelayanan)."),
+                    hook: clause.usePipeline, stop: ["yang", "baik", "pelayanan"].map(lunr.id.isStopWord)};
         }""")
-    assert found == {"stop": [None, None, None, None, "pelayanan"], "query": ["layan*", "melayani*"],
-                     "exact": ["2026"], "trimmed": ["layan", "layanan", "pelayan", "pelayanan"], "hook": True}
+    assert found == {"query": ["layan", "melayani*"], "exact": ["2026"], "trimmed": ["layan", "pelayanan"],
+                     "hook": True, "stop": [True, True, False]}
 
 
 def test_vocabulary_comes_from_the_search_index():
     docs = [{"title": "Pelayanan &amp; Keluhan", "text": "<p>Warga <b>dilayani</b> 24 jam, pada 2026.</p>"}]
-    assert search.vocabulary(docs) == {"pelayanan", "keluhan", "warga", "dilayani", "pada"}
+    assert search.vocabulary(docs) == {"pelayanan", "keluhan", "warga", "dilayani", "jam", "pada"}
 
 
 def search_results(page, url: str, query: str) -> list[str]:
