@@ -98,8 +98,9 @@ def measure(kind: str, project: Path, work: Path) -> dict:
         result["floor_kb_per_page"], _ = size_per_page(work / "floor-site")
     else:  # exactly what `lms build` runs
         from generator import pipeline
+        from generator.structure import BuildOptions
 
-        shutil.rmtree(project / pipeline.BUILD_TREE, ignore_errors=True)  # a first build: every file new
+        shutil.rmtree(project / BuildOptions().tree, ignore_errors=True)  # a first build: every file new
         outcome = pipeline.build(project, work / "site")
         assert outcome.project is not None, outcome.problems[:3]
         result = {"ours_s": outcome.seconds["ours"], "engine_s": outcome.seconds["engine"]}
@@ -110,11 +111,11 @@ def measure(kind: str, project: Path, work: Path) -> dict:
 
 def prepare_floor(project: Path, work: Path) -> None:
     """Render our tree once (untimed) and derive the floor project from its Markdown."""
-    from generator import load, render, validate, write
+    from generator import pipeline, render, write
 
-    project_model, problems = validate.validate(load.read_project(project))
-    assert project_model is not None, problems[:3]
-    write.write_tree(render.render(project_model), {}, work / "reference-tree")
+    outcome = pipeline.check(project)
+    assert outcome.project is not None, outcome.problems[:3]
+    write.write_tree(render.render(render.site_of(outcome.project)), {}, work / "reference-tree")
     floor_tree(work / "reference-tree", work / "floor-source")
 
 

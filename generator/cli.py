@@ -9,10 +9,12 @@ from pathlib import Path
 
 import click
 
-from . import pipeline, problems, scaffold, schema, validate
+from . import kinds, pipeline, problems, scaffold, schema
 from .engine import EngineError
 from .problems import say
-from .render.text import decimal
+from .structure import BuildOptions, build_date
+
+DEFAULT = BuildOptions()
 
 
 def find_root(start: Path) -> Path:
@@ -81,26 +83,26 @@ def build(project: Path, out: Path | None, strict: bool, offline: bool) -> None:
     root = find_root(project)
     out = safe_out(root, out or root / "site")
     start = time.perf_counter()
-    outcome = _built(root, out, lambda lang: say("build-failed", lang, out=out), strict=strict, offline=offline,
-                     progress=_progress_printer())
+    outcome = _built(root, out, lambda lang: say("build-failed", lang, out=out),
+                     BuildOptions(strict=strict, offline=offline), progress=_progress_printer())
     for warning in outcome.warnings:
         click.echo(f"MkDocs: {warning}", err=True)
     click.echo(say("build-done", outcome.language, out=out, courses=len(outcome.project.published)))
-    click.echo(summary(outcome, out, time.perf_counter() - start))
+    click.echo(pipeline.summary(outcome, out, time.perf_counter() - start))
     if offline:
         click.echo(say("build-zipped", outcome.language, zip=pipeline.zip_path(out), index=out / "index.html"))
 
 
-def _built(root: Path, out: Path, refusal, strict: bool = False, **options) -> pipeline.Outcome:
+def _built(root: Path, out: Path, refusal, options: BuildOptions = DEFAULT, progress=None) -> pipeline.Outcome:
     """Build, printing any problems; on errors (or an engine failure) say refusal(language) and exit 1."""
     try:
-        outcome = pipeline.build(root, out, strict, **options)
+        outcome = pipeline.build(root, out, options, progress)
     except EngineError as exc:
         click.echo(f"MkDocs: {exc}", err=True)
         sys.exit(1)
     if outcome.problems:
         _print_problems(outcome, err=True)
-    if outcome.project is None or problems.failed(outcome.problems, strict):
+    if outcome.project is None or problems.failed(outcome.problems, options.strict):
         click.echo(refusal(outcome.language), err=True)
         sys.exit(1)
     return outcome
@@ -122,23 +124,6 @@ def _progress_printer():
             click.echo(end, err=True, nl=False)
 
     return report
-
-
-def summary(outcome: pipeline.Outcome, out: Path, seconds: float) -> str:
-    """One line for people: what was built, how long it took and how big it is."""
-    project = outcome.project
-    courses = project.published
-    modules = [m for c in courses for m in c.modules]
-    files = [p for p in out.rglob("*") if p.is_file()]
-    size = sum(p.stat().st_size for p in files) / 1e6
-    lang = outcome.language
-    return say("build-summary", lang, courses=len(courses), modules=len(modules),
-               quizzes=sum(m.quiz is not None for m in modules),
-               guides=sum(validate.kind_of(rel) == "guide" and f is not None and f.status == "published"
-                          for rel, f in project.front.items()),
-               standards=len(project.published_standards), pages=sum(p.suffix == ".html" for p in files),
-               warnings=sum(p.severity == problems.WARNING for p in outcome.problems) + len(outcome.warnings),
-               seconds=decimal(seconds, lang, 1), size=decimal(size, lang, 1))
 
 
 @main.command()
@@ -173,33 +158,27 @@ def deploy(project: Path, remote: str, branch: str, message: str | None) -> None
 def serve(project: Path, port: int) -> None:
     """Build and serve the site on http://127.0.0.1:PORT, rebuilding when sources change."""
     from . import engine
-    from .render import SERVE_SCRIPT, serve_script
-    from .write import write_file
 
     root = find_root(project)
     out = root / ".lms" / "serve"
 
     def rebuild() -> None:
-        """Build; on problems keep the last good site and show them over its pages too."""
+        """Build; on problems the last good site stays, with the problems shown over its pages."""
         start = time.perf_counter()
         try:
-            outcome = pipeline.build(root, out, serve=True)
+            outcome = pipeline.serve_build(root, out)
         except EngineError as exc:
             click.echo(f"MkDocs: {exc}", err=True)
             return
         if outcome.problems:
             _print_problems(outcome, err=True)
-        broken = outcome.project is None or problems.failed(outcome.problems, False)
-        if broken and (out / "index.html").is_file():
-            errors = [p for p in outcome.problems if p.severity != problems.WARNING]
-            write_file(out / "assets/lms" / SERVE_SCRIPT, serve_script(errors, outcome.language), overwrite=True)
-        elif not broken:
+        if outcome.ok:
             click.echo(say("serve-rebuilt", outcome.language, seconds=f"{time.perf_counter() - start:.1f}"), err=True)
 
     rebuild()
     out.mkdir(parents=True, exist_ok=True)
     click.echo(f"http://127.0.0.1:{port}/")
-    engine.serve(rebuild, out, [root / "courses", root / "content", root / "site_config.yml"], port)
+    engine.serve(rebuild, out, pipeline.sources_of(root), port)
 
 
 @main.group()
@@ -224,8 +203,8 @@ def new_course(project: Path, course_id: str) -> None:
         click.echo(path)
 
 
-def _new_kind(kind: str, noun: str):
-    @new.command(kind, help=f"Write a new {noun} (status: draft) from a valid skeleton.")
+def _new_kind(kind: kinds.Kind):
+    @new.command(kind.name, help=f"Write a new {kind.noun} (status: draft) from a valid skeleton.")
     @project_option
     @click.argument("content_id", metavar="ID")
     def command(project: Path, content_id: str) -> None:
@@ -233,10 +212,9 @@ def _new_kind(kind: str, noun: str):
         if not scaffold.valid_id(content_id):
             raise click.BadParameter(f"'{content_id}' is not a valid id: use lower-case letters, digits and "
                                      "hyphens, for example menara-kertas", param_hint="ID")
-        written = scaffold.new(root, kind, content_id, validate.build_date())
+        written = scaffold.new(root, kind, content_id, build_date())
         if not written:
-            path = scaffold.KINDS[kind][0].format(id=content_id)
-            click.echo(f"{path} already exists; nothing was written.", err=True)
+            click.echo(f"{kind.file(content_id)} already exists; nothing was written.", err=True)
             sys.exit(1)
         for path in written:
             click.echo(path)
@@ -244,9 +222,9 @@ def _new_kind(kind: str, noun: str):
     return command
 
 
-for _kind, _noun in (("module", "soft-skill module"), ("guide", "team-building guide"),
-                     ("article", "knowledge-base article"), ("standard", "public service standard")):
-    _new_kind(_kind, _noun)
+for _kind in kinds.REGISTRY:
+    if _kind.scaffold is not None:
+        _new_kind(_kind)
 
 
 @main.command()
@@ -299,7 +277,7 @@ def init(directory: Path, organization: str) -> None:
     if directory.exists() and any(directory.iterdir()):
         click.echo(f"{directory} is not empty; choose a new folder.", err=True)
         sys.exit(1)
-    written = scaffold.init(directory, organization, validate.build_date())
+    written = scaffold.init(directory, organization, build_date())
     schema.write_schemas(directory / "schemas")
     for path in written:
         click.echo(path)

@@ -11,6 +11,9 @@ from pathlib import Path
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # MkDocs' end-of-life banner is not for trainers
 
 
+TRIM = True  # trim Material's template whitespace (a test turns it off to compare the visible text)
+
+
 class EngineError(Exception):
     """MkDocs failed or (under --strict) warned; the message says what it said."""
 
@@ -46,43 +49,47 @@ def _environment(epoch: int) -> Iterator[_Collect]:
             os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
-def _trim_template_whitespace(config) -> None:
-    """Render Material's templates with trim_blocks/lstrip_blocks.
+def _plugin(language: str, progress: Callable[[int, int], None] | None):
+    """Our one plugin: it reaches Material only through MkDocs' events, in their order.
 
-    Its templates loop over every navigation child to find the active page, leaving a blank
-    line per child: about half of each page's bytes on a large site. Trimmed, pages are half
-    the size and render the same (a browser test compares the visible text).
+    - on_env: templates rendered with trim_blocks/lstrip_blocks. Material's templates loop over every
+      navigation child to find the active page, leaving a blank line per child: about half of each
+      page's bytes on a large site. Trimmed, pages are half the size and render the same (a browser
+      test compares the visible text).
+    - on_post_page: progress (pages written, pages in all) for big sites.
+    - on_post_build at priority -50: Indonesian search (search.py) after the search plugin has written
+      its index (priority 0) and before the offline plugin inlines it (-100), so the offline copy is
+      made by Material itself from the localised index.
     """
-    get_env = config.theme.get_env
+    from mkdocs.plugins import BasePlugin, event_priority
 
-    def trimmed_env():
-        env = get_env()
-        env.trim_blocks = env.lstrip_blocks = True
-        return env
+    from . import search
 
-    config.theme.get_env = trimmed_env
-
-
-def _progress_plugin(report: Callable[[int, int], None]):
-    """A plugin object that reports (pages written, pages in all) as MkDocs writes each page."""
-    from mkdocs.plugins import BasePlugin
-
-    class Progress(BasePlugin):
+    class Lms(BasePlugin):
         done = total = 0
 
-        def on_files(self, files, config):
+        def on_env(self, env, *, config, files):
+            env.trim_blocks = env.lstrip_blocks = TRIM
+            return env
+
+        def on_files(self, files, *, config):
             self.total = len(files.documentation_pages())
             return files
 
-        def on_post_page(self, output, page, config):
+        def on_post_page(self, output, *, page, config):
             self.done += 1
-            report(self.done, self.total)
+            if progress is not None:
+                progress(self.done, self.total)
             return output
 
-    return Progress()
+        @event_priority(-50)
+        def on_post_build(self, *, config):
+            search.localize(Path(config.site_dir), language)
+
+    return Lms()
 
 
-def build(tree: Path, site_dir: Path, epoch: int, strict: bool = False,
+def build(tree: Path, site_dir: Path, epoch: int, language: str, strict: bool = False,
           progress: Callable[[int, int], None] | None = None) -> list[str]:
     """Run Material for MkDocs on tree/mkdocs.yml into site_dir; return its warnings.
 
@@ -95,9 +102,7 @@ def build(tree: Path, site_dir: Path, epoch: int, strict: bool = False,
     with _environment(epoch) as log:
         try:
             config = load_config(config_file=str(tree / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
-            _trim_template_whitespace(config)
-            if progress is not None:
-                config.plugins["lms-progress"] = _progress_plugin(progress)
+            config.plugins["lms"] = _plugin(language, progress)
             mkdocs_build(config)
         except (MkDocsException, OSError) as exc:
             raise EngineError("\n".join(log.messages + [str(exc)])) from None

@@ -3,73 +3,22 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+import posixpath
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .problems import Problem
+from .structure import ContentFile, Document, Pos, Sources, key_path
 
 try:  # libyaml's parser is ~10x faster; the pure-Python one gives the same marks.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-Pos = tuple[int, int]
 STR_TAG = "tag:yaml.org,2002:str"
-STANDARDS = "standar-pelayanan"  # the folder under content/ holding service standards
-PATHS = "jalur-belajar"  # the folder under content/ holding learning paths
 MAX_NODES = 200_000  # guards against alias bombs ("billion laughs")
-
-
-@dataclass
-class Document:
-    """A parsed YAML mapping with the source position of each key and value."""
-
-    path: str  # project-relative, with forward slashes
-    data: Any
-    keys: dict[tuple, Pos] = field(default_factory=dict)
-    values: dict[tuple, Pos] = field(default_factory=dict)
-
-    def where(self, loc: tuple, of_key: bool = False) -> Pos:
-        """Position of the value (or key) at loc, falling back to its nearest parent."""
-        table = self.keys if of_key else self.values
-        while loc:
-            if loc in table:
-                return table[loc]
-            if of_key:
-                table = self.values
-                of_key = False
-                continue
-            loc = loc[:-1]
-        return self.values.get((), (1, 1))
-
-
-@dataclass
-class ContentFile:
-    """A Markdown file under content/, split into front matter and body."""
-
-    path: str  # project-relative, e.g. content/modul/x.md
-    body: str = ""
-    body_line: int = 1  # line of the file where the body starts
-    front: Document | None = None
-    outside: bool = False  # a symlink leading out of content/
-
-
-@dataclass
-class Sources:
-    """Everything read from a project, before any rule is applied."""
-
-    root: Path
-    config: Document | None
-    courses: list[Document]
-    content: dict[str, ContentFile]  # keyed by the path relative to content/
-    problems: list[Problem]
-    file_count: int = 0
-    assets: frozenset[str] = frozenset()  # other files under content/ (images, PDFs), relative to it
-    standards: list[Document] = field(default_factory=list)  # content/standar-pelayanan/*.yml
-    paths: list[Document] = field(default_factory=list)  # content/jalur-belajar/*.yml
 
 
 class _Walker:
@@ -131,14 +80,6 @@ class _Walker:
 class _TooDeep(Exception):
     def __init__(self, pos: Pos):
         self.pos = pos
-
-
-def key_path(loc: tuple) -> str:
-    """A location as trainers read it: modules[0].quiz.questions[1]."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Document | None, list[Problem]]:
@@ -241,12 +182,13 @@ def split_front_matter(text: str, path: str) -> tuple[Document | None, str, int,
     return None, text, 1, [Problem(path, 1, 1, "", "front-matter-unclosed", {}, "hint-front-matter-unclosed")]
 
 
-def read_content(root: Path) -> tuple[dict[str, ContentFile], frozenset[str], list[Problem]]:
-    """Read every Markdown file under content/ and list the other files there.
+def read_content(root: Path, content_dir: str = "content") -> tuple[dict[str, ContentFile], frozenset[str],
+                                                                   list[Problem]]:
+    """Read every Markdown file in the content folder and list the other files there.
 
-    Symlinks leading out of content/ are flagged (Markdown) or left out (other files), never read.
+    Symlinks leading out of the folder are flagged (Markdown) or left out (other files), never read.
     """
-    base = root / "content"
+    base = root / content_dir
     files: dict[str, ContentFile] = {}
     assets: set[str] = set()
     problems: list[Problem] = []
@@ -254,7 +196,7 @@ def read_content(root: Path) -> tuple[dict[str, ContentFile], frozenset[str], li
         return files, frozenset(), problems
     real_base = base.resolve()
     for dirpath, dirnames, filenames in os.walk(base):
-        dirnames.sort()
+        dirnames[:] = sorted(d for d in dirnames if not (content_dir == "." and d.startswith(".")))
         for name in sorted(filenames):
             full = Path(dirpath) / name
             if not name.endswith(".md"):
@@ -262,22 +204,40 @@ def read_content(root: Path) -> tuple[dict[str, ContentFile], frozenset[str], li
                     assets.add(full.relative_to(base).as_posix())
                 continue
             rel = full.relative_to(base).as_posix()
-            item = ContentFile("content/" + rel)
-            files[rel] = item
+            item = files[rel] = ContentFile(posixpath.normpath(f"{content_dir}/{rel}"), rel)
             if not full.resolve().is_relative_to(real_base):
                 item.outside = True
                 continue
-            text, found = decode(full.read_bytes(), item.path)
-            problems += found
-            if text is None:
-                continue
-            item.front, item.body, item.body_line, found = split_front_matter(text, item.path)
-            problems += found
+            problems += _read_markdown(item, full)
     return files, frozenset(assets), problems
 
 
-def read_project(root: Path) -> Sources:
-    """Read site_config.yml, courses/*.yml and content/**/*.md; apply no rules yet."""
+def _read_markdown(item: ContentFile, full: Path) -> list[Problem]:
+    text, problems = decode(full.read_bytes(), item.path)
+    if text is not None:
+        item.front, item.body, item.body_line, found = split_front_matter(text, item.path)
+        problems += found
+    return problems
+
+
+def content_dir(raw: Any) -> str:
+    """The content folder named by site_config.yml's content_dir, when it is a plain relative path."""
+    value = raw.get("content_dir", "content") if isinstance(raw, dict) else "content"
+    if not isinstance(value, str) or not value.strip():
+        return "content"
+    norm = posixpath.normpath(value.replace("\\", "/"))
+    return "content" if norm.startswith(("/", "..")) or ":" in norm else norm
+
+
+def read_project(root: Path, collections: dict[str, str] | None = None) -> Sources:
+    """Read site_config.yml, courses/*.yml and the content folder; apply no rules yet.
+
+    collections maps a folder in the content folder to the YAML kind read from it (default: the registry's).
+    """
+    if collections is None:
+        from .kinds import yaml_folders
+
+        collections = yaml_folders()
     problems: list[Problem] = []
     config, found = load_mapping((root / "site_config.yml").read_bytes(), "site_config.yml")
     problems += found
@@ -289,15 +249,16 @@ def read_project(root: Path) -> Sources:
         problems += found
         if doc is not None:
             courses.append(doc)
-    content, assets, found = read_content(root)
+    folder = content_dir(config.data if config else None)
+    content, assets, found = read_content(root, folder)
     problems += found
-    found_yaml: dict[str, list[Document]] = {STANDARDS: [], PATHS: []}
+    found_yaml: dict[str, list[Document]] = {name: [] for name in collections.values()}
     for rel in sorted(assets):
-        folder = rel.split("/", 1)[0]
-        if folder in found_yaml and rel.endswith((".yml", ".yaml")):
-            doc, found = load_mapping((root / "content" / rel).read_bytes(), f"content/{rel}")
+        top = rel.split("/", 1)[0]
+        if top in collections and "/" in rel and rel.endswith((".yml", ".yaml")):
+            doc, found = load_mapping((root / folder / rel).read_bytes(), posixpath.normpath(f"{folder}/{rel}"))
             problems += found
             if doc is not None:
-                found_yaml[folder].append(doc)
+                found_yaml[collections[top]].append(doc)
     count = 1 + len(paths) + len(content) + sum(map(len, found_yaml.values()))
-    return Sources(root, config, courses, content, problems, count, assets, found_yaml[STANDARDS], found_yaml[PATHS])
+    return Sources(root, config, courses, content, problems, count, assets, found_yaml, folder)

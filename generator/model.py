@@ -18,6 +18,8 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN), Field(examples=["pela
 Text = Annotated[str, StringConstraints(pattern=TEXT_PATTERN)]
 Url = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
 Domain = Annotated[str, StringConstraints(pattern=DOMAIN_PATTERN)]
+FOLDER_PATTERN = r"^(\.|[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*)$"  # no "..", no absolute path
+RelativeFolder = Annotated[str, StringConstraints(pattern=FOLDER_PATTERN)]
 SkmId = Literal[skm_ids()]  # type: ignore[valid-type]
 Category = Literal[categories()]  # type: ignore[valid-type]
 # YAML has no tuples: a pair is written as a two-item list, so allow list input here.
@@ -78,6 +80,8 @@ class SiteConfig(Strict):
     custom_domain: Domain | None = Field(
         None, description="Domain sendiri untuk GitHub Pages (berkas CNAME), misalnya belajar.contoh.go.id.")
     language: Literal["id", "en"] = Field("id", description="Bahasa situs dan pesan pemeriksa: id atau en.")
+    content_dir: RelativeFolder = Field(
+        "content", description="Folder materi Markdown dan YAML, relatif terhadap folder proyek ('.': folder proyek).")
     organization: Text | None = Field(None, description="Nama instansi pengelola situs.")
     jp_target: Jp = Field(20, description="Target JP pengembangan kompetensi per tahun.")
     complaint_channels: list[Text] = Field(
@@ -316,14 +320,3 @@ DELIVERY_COMPONENTS = ("persyaratan", "sistem_mekanisme_prosedur", "jangka_waktu
 INTERNAL_COMPONENTS = ("dasar_hukum", "sarana_prasarana", "kompetensi_pelaksana", "pengawasan_internal",
                        "jumlah_pelaksana", "jaminan_pelayanan", "jaminan_keamanan_keselamatan",
                        "evaluasi_kinerja_pelaksana")
-
-KINDS: dict[str, type[Strict]] = {
-    "site-config": SiteConfig,
-    "course": Course,
-    "module": ModuleFrontMatter,
-    "guide": GuideFrontMatter,
-    "article": ArticleFrontMatter,
-    "standard": ServiceStandard,
-    "path": LearningPath,
-    "page": PageFrontMatter,
-}

@@ -9,11 +9,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import engine, load, render, search, validate, write
-from .problems import Problem, failed
+from . import engine, kinds, load, render, validate, write
+from .problems import WARNING, Problem, failed, say
+from .render.catalogue import Catalogue
+from .render.text import decimal
+from .structure import BuildOptions, Project
 
 FIXED_EPOCH = 315532800  # 1980-01-01: used when neither SOURCE_DATE_EPOCH nor git can say
-BUILD_TREE = ".lms/build"  # the generated MkDocs project, kept between builds
 
 
 @dataclass
@@ -23,47 +25,65 @@ class Outcome:
     problems: list[Problem]
     language: str
     files: int
-    project: validate.Project | None = None
-    warnings: tuple[str, ...] = ()
+    project: Project | None = None
+    warnings: tuple[str, ...] = ()  # the engine's
     seconds: dict[str, float] = field(default_factory=dict)  # time spent in our stages and the engine
+    site: Catalogue | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when there is a project and no error."""
+        return self.project is not None and not failed(self.problems, False)
 
 
 def check(root: Path) -> Outcome:
     """Read and validate everything; write nothing."""
-    sources = load.read_project(root)
+    sources = load.read_project(root, kinds.yaml_folders())
     project, problems = validate.validate(sources)
     return Outcome(problems, validate.language(sources), sources.file_count, project)
 
 
-def build(root: Path, out: Path, strict: bool = False, offline: bool = False, progress=None,
-          serve: bool = False) -> Outcome:
+def build(root: Path, out: Path, options: BuildOptions | None = None, progress=None, **flags: bool) -> Outcome:
     """Check, then build the site into out; on any failure out is left as it was.
 
-    offline builds a site that works opened from file:// and zips it as out + ".zip"; progress
-    hears (pages written, pages in all) while the engine works.
+    options (or, for short, its fields as flags: offline=True) say how; an offline build also zips
+    the site as out + ".zip"; progress hears (pages written, pages in all) while the engine works.
     """
+    options = options or BuildOptions(**flags)
     start = time.perf_counter()
     outcome = check(root)
-    if outcome.project is None or failed(outcome.problems, strict):
+    if outcome.project is None or failed(outcome.problems, options.strict):
         return outcome
-    tree = root / (BUILD_TREE + ("-offline" if offline else "-serve" if serve else ""))
-    write.write_tree(render.render(outcome.project, offline, serve), render.copied_files(outcome.project), tree)
+    outcome.site = site = render.site_of(outcome.project)
+    tree = root / options.tree
+    write.write_tree(render.render(site, options), render.copied_files(site), tree)
     outcome.seconds["ours"] = time.perf_counter() - start
+    epoch = source_date_epoch(root)
     staging = write.staging_dir(out)
     gc.collect()
     gc.freeze()  # our objects stay alive but out of the collector's way while MkDocs allocates
     try:
-        outcome.warnings = tuple(engine.build(tree, staging, source_date_epoch(root), strict, progress))
-        search.localize(staging, outcome.project.config.language)
+        outcome.warnings = tuple(engine.build(tree, staging, epoch, outcome.language, options.strict, progress))
+        archive = write.zip_folder(staging, zip_path(out), epoch, name=out.name) if options.offline else None
     except BaseException:
         write.discard(staging)
         raise
     finally:
         gc.unfreeze()
     write.swap_in(staging, out)
+    if archive is not None:  # site and zip are both complete before either replaces the old one
+        os.replace(archive, zip_path(out))
     outcome.seconds["engine"] = time.perf_counter() - start - outcome.seconds["ours"]
-    if offline:
-        write.zip_folder(out, zip_path(out), source_date_epoch(root))
+    return outcome
+
+
+def serve_build(root: Path, out: Path) -> Outcome:
+    """Build for `lms serve`; on errors keep the last good site and show the problems over its pages."""
+    outcome = build(root, out, BuildOptions(serve=True))
+    if not outcome.ok and (out / "index.html").is_file():
+        errors = [p for p in outcome.problems if p.severity != WARNING]
+        write.write_file(out / "assets/lms" / render.SERVE_SCRIPT, render.serve_script(errors, outcome.language),
+                         overwrite=True)
     return outcome
 
 
@@ -84,3 +104,24 @@ def source_date_epoch(root: Path) -> int:
     except (OSError, subprocess.SubprocessError):
         found = ""
     return int(found) if found.isdigit() else FIXED_EPOCH
+
+
+def summary(outcome: Outcome, out: Path, seconds: float) -> str:
+    """One line for people: what was built, how long it took and how big it is."""
+    site, lang = outcome.site, outcome.language
+    modules = [m for c in site.courses for m in c.modules]
+    files = [p for p in out.rglob("*") if p.is_file()]
+    size = sum(p.stat().st_size for p in files) / 1e6
+    counted = "".join(say(kind.counted, lang, n=_count(site, kind)) for kind in kinds.REGISTRY if kind.counted)
+    return say("build-summary", lang, courses=len(site.courses), modules=len(modules),
+               quizzes=sum(m.quiz is not None for m in modules), kinds=counted,
+               pages=sum(p.suffix == ".html" for p in files),
+               warnings=sum(p.severity == WARNING for p in outcome.problems) + len(outcome.warnings),
+               seconds=decimal(seconds, lang, 1), size=decimal(size, lang, 1))
+
+
+def _count(site: Catalogue, kind: kinds.Kind) -> int:
+    """Published pieces of a kind: its catalogue entries, or its published YAML documents."""
+    if kind.source == kinds.YAML:
+        return len(site.project.published_of(kind.name))
+    return len(site.of_kind(kind.name))

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from .kinds import REGISTRY, Kind
 from .model import ID_PATTERN
 from .write import write_file
 
@@ -52,114 +53,6 @@ Tulis materi modul di sini dengan Markdown: paragraf, daftar, tabel, dan gambar.
 """
 
 
-GUIDE = """\
----
-title: {title}
-summary: Ringkasan kegiatan dalam satu atau dua kalimat.
-duration_minutes: 30              # lama kegiatan dalam menit
-group_size: {{min: 6, max: 20}}    # jumlah peserta
-setting: indoor                   # indoor | outdoor | online
-materials: [Kertas plano, Spidol] # [] bila tidak perlu bahan
-competencies: [kerja-sama]        # id kompetensi manajerial atau sosial kultural
-objectives:
-  - Peserta ...
-safety: Hapus baris ini bila tidak ada catatan keselamatan.
-status: draft                     # ubah menjadi published bila siap terbit
----
-# {title}
-
-## Persiapan
-
-Apa yang disiapkan fasilitator sebelum kegiatan.
-
-## Langkah fasilitator
-
-1. **(5 menit)** Jelaskan tujuan kegiatan.
-2. **(20 menit)** ...
-3. **(5 menit)** Refleksi.
-
-## Pertanyaan refleksi
-
-- Apa yang terjadi dalam kelompok Anda?
-- Apa yang dapat kita bawa ke pekerjaan sehari-hari?
-"""
-
-STANDALONE_MODULE = """\
----
-title: {title}
-summary: Ringkasan modul dalam satu kalimat.
-jp: 1                         # 1 JP = 45 menit
-competency: komunikasi        # id kompetensi; untuk kompetensi teknis tambahkan category: teknis
-level: 1                      # 1..5
-tags: []
-status: draft                 # ubah menjadi published bila siap terbit
----
-# {title}
-
-Tulis materi modul di sini dengan Markdown: paragraf, daftar, tabel, dan gambar.
-"""
-
-ARTICLE = """\
----
-title: {title}
-summary: Ringkasan tulisan dalam satu kalimat.
-tags: []
-date: {today}
-status: draft                 # ubah menjadi published bila siap terbit
----
-# {title}
-
-Tulis isi tulisan di sini dengan Markdown.
-"""
-
-STANDARD = """\
-# yaml-language-server: $schema=../../schemas/standard.schema.json
-id: {id}
-service: {title}
-unit: Nama unit pelayanan
-summary: Untuk siapa dan untuk apa layanan ini, dalam satu kalimat.
-status: draft                 # ubah menjadi published bila siap terbit
-last_reviewed: {today}        # tanggal terakhir standar ditinjau bersama masyarakat
-maklumat: >-
-  Dengan ini kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan ini,
-  dan apabila tidak menepati janji ini, kami siap menerima sanksi sesuai peraturan yang berlaku.
-# --- komponen penyampaian layanan (PermenPAN-RB 15/2014)
-persyaratan:
-  - Fotokopi KTP pemohon
-sistem_mekanisme_prosedur:
-  - Pemohon menyerahkan berkas di loket.
-  - Petugas memeriksa kelengkapan berkas.
-  - Pemohon menerima hasil layanan.
-jangka_waktu: {{jumlah: 1, satuan: hari kerja}}
-biaya: {{jumlah: 0, keterangan: Tidak dipungut biaya.}}
-produk_pelayanan:
-  - Nama dokumen yang diterima pemohon
-penanganan_pengaduan:
-  saluran:
-    - Kotak saran di ruang tunggu
-# --- komponen pengelolaan pelayanan (internal)
-dasar_hukum:
-  - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
-sarana_prasarana:
-  - Ruang tunggu dan loket
-kompetensi_pelaksana:
-  - Memahami persyaratan dan prosedur layanan ini
-pengawasan_internal:
-  - Supervisi oleh atasan langsung
-jumlah_pelaksana: 1
-jaminan_pelayanan: Layanan diberikan sesuai standar ini.
-jaminan_keamanan_keselamatan: Berkas dan data pemohon dijaga kerahasiaannya.
-evaluasi_kinerja_pelaksana: Evaluasi setiap triwulan berdasarkan pengaduan dan Survei Kepuasan Masyarakat.
-"""
-
-KINDS = {  # kind -> (file under the project, skeleton)
-    "module": ("content/modul/{id}.md", STANDALONE_MODULE),
-    "guide": ("content/team-building/{id}.md", GUIDE),
-    "article": ("content/pengetahuan/{id}.md", ARTICLE),
-    "standard": ("content/standar-pelayanan/{id}.yml", STANDARD),
-}
-
-
 def valid_id(value: str) -> bool:
     return re.fullmatch(ID_PATTERN, value) is not None
 
@@ -168,11 +61,10 @@ def title_of(content_id: str) -> str:
     return content_id.replace("-", " ").capitalize()
 
 
-def new(root: Path, kind: str, content_id: str, today: dt.date) -> list[str]:
+def new(root: Path, kind: Kind, content_id: str, today: dt.date) -> list[str]:
     """Write one piece of content of a kind; return the path written ([] if it exists)."""
-    path, skeleton = KINDS[kind]
-    rel = path.format(id=content_id)
-    text = skeleton.format(id=content_id, title=title_of(content_id), today=today.isoformat())
+    rel = kind.file(content_id)
+    text = kind.scaffold.format(id=content_id, title=title_of(content_id), today=today.isoformat())
     return [rel] if write_file(root / rel, text) else []
 
 
@@ -208,6 +100,8 @@ audience: Pegawai baru
 courses: [contoh-kursus]
 """
 GENERATOR_SOURCE = "git+https://github.com/belajar-asn/belajar-asn"
+EXAMPLES = {"module": "contoh-modul", "guide": "contoh-kegiatan", "article": "contoh-tulisan",
+            "standard": "contoh-layanan"}  # names of the examples `lms init` writes
 
 
 def init(dest: Path, organization: str, today: dt.date, source: str = GENERATOR_SOURCE) -> list[str]:
@@ -225,13 +119,14 @@ def init(dest: Path, organization: str, today: dt.date, source: str = GENERATOR_
         "content/modul/contoh-kursus-pengantar.md": MODULE,
         "content/jalur-belajar/contoh-jalur.yml": PATH,
     }
-    for kind, (path, skeleton) in KINDS.items():
-        name = {"module": "contoh-modul", "guide": "contoh-kegiatan", "article": "contoh-tulisan",
-                "standard": "contoh-layanan"}[kind]
-        text = skeleton.format(id=name, title=title_of(name), today=today.isoformat())
-        if kind == "standard":
+    for kind in REGISTRY:
+        if kind.scaffold is None:
+            continue
+        name = EXAMPLES.get(kind.name, f"contoh-{kind.name}")
+        text = kind.scaffold.format(id=name, title=title_of(name), today=today.isoformat())
+        if kind.name == "standard":
             text = text.replace("status: draft ", "example: true\nstatus: draft ")
-        files[path.format(id=name)] = text
+        files[kind.file(name)] = text
     written = []
     for rel, text in files.items():
         text = re.sub(r"^status: draft\b.*$", "status: published", text, flags=re.M)

@@ -11,10 +11,17 @@ from .write import write_file
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
+def documents() -> dict[str, type[model.Strict]]:
+    """Every kind of YAML file or front matter, by name: the site config, courses, and the content kinds."""
+    from .kinds import REGISTRY
+
+    return {"site-config": model.SiteConfig, "course": model.Course, **{k.name: k.model for k in REGISTRY}}
+
+
 def schemas() -> dict[str, dict]:
     """One JSON Schema per kind of YAML or front matter, keyed by file name."""
     out = {}
-    for kind, cls in model.KINDS.items():
+    for kind, cls in documents().items():
         body = cls.model_json_schema(mode="validation")
         out[f"{kind}.schema.json"] = {"$schema": DIALECT, **body}
     return out
@@ -35,7 +42,7 @@ def write_schemas(folder: Path) -> list[str]:
 
 # --- the README's reference tables
 
-SECTIONS = [
+CORE_SECTIONS = [
     ("site_config.yml", model.SiteConfig),
     ("site_config.yml: theme", model.Theme),
     ("courses/*.yml", model.Course),
@@ -47,17 +54,24 @@ SECTIONS = [
     *[(f"questions[]: type {cls.model_fields['type'].annotation.__args__[0]}", cls)
       for cls in (model.SingleQuestion, model.MultipleQuestion, model.TrueFalseQuestion, model.ShortQuestion,
                   model.NumericQuestion, model.OrderQuestion, model.MatchQuestion)],
-    ("content/modul/*.md front matter", model.ModuleFrontMatter),
-    ("content/team-building/*.md front matter", model.GuideFrontMatter),
-    ("team-building: group_size", model.GroupSize),
-    ("content/pengetahuan/*.md front matter", model.ArticleFrontMatter),
-    ("other content/**/*.md front matter", model.PageFrontMatter),
-    ("content/standar-pelayanan/*.yml", model.ServiceStandard),
-    ("standar-pelayanan: jangka_waktu", model.ServiceTime),
-    ("standar-pelayanan: biaya", model.ServiceFee),
-    ("standar-pelayanan: penanganan_pengaduan", model.ComplaintHandling),
-    ("content/jalur-belajar/*.yml", model.LearningPath),
 ]
+
+
+def sections() -> list[tuple[str, type]]:
+    """The reference's sections: the core files, then each content kind and the mappings inside it."""
+    from .kinds import MARKDOWN, REGISTRY
+
+    out = list(CORE_SECTIONS)
+    for kind in REGISTRY:
+        if kind.source == MARKDOWN:
+            where = f"content/{kind.folder}/*.md" if kind.folder else "other content/**/*.md"
+            out.append((f"{where} front matter", kind.model))
+        else:
+            out.append((f"content/{kind.folder}/*.yml", kind.model))
+        for name, field in kind.model.model_fields.items():
+            if isinstance(field.annotation, type) and issubclass(field.annotation, model.Strict):
+                out.append((f"{kind.folder}: {name}", field.annotation))
+    return out
 
 
 def _type(prop: dict) -> str:
@@ -110,7 +124,7 @@ def reference_markdown(lang: str = "en") -> str:
     """The format reference: a table of keys per section, generated from the model."""
     words = WORDS[lang]
     out = []
-    for title, cls in SECTIONS:
+    for title, cls in sections():
         body = cls.model_json_schema(mode="validation")
         required = set(body.get("required", []))
         out += [f"#### `{title}`", "", words["header"], "|---|---|---|---|"]

@@ -49,20 +49,25 @@ def swap_in(new: Path, out: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def zip_folder(folder: Path, dest: Path, epoch: int) -> None:
-    """Zip folder as dest (inside: folder's name/...), byte-for-byte the same for the same files.
+def zip_folder(folder: Path, dest: Path, epoch: int, name: str | None = None) -> Path:
+    """Zip folder (inside: name/..., default the folder's name) beside dest; return the zip, not yet in place.
 
-    Written beside dest first and renamed, so a half-written zip is never left in its place.
+    Byte-for-byte the same for the same files. The caller moves it to dest once everything else is
+    complete, so a half-written zip never takes dest's place.
     """
     stamp = time.gmtime(max(epoch, 315532800))[:6]  # zip dates start in 1980
     partial = dest.with_name(f".{dest.name}.partial")
-    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"{folder.name}/{path.relative_to(folder).as_posix()}", stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
-    os.replace(partial, dest)
+    try:
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+                info = zipfile.ZipInfo(f"{name or folder.name}/{path.relative_to(folder).as_posix()}", stamp)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                archive.writestr(info, path.read_bytes())
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return partial
 
 
 def discard(path: Path) -> None:

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from generator import pipeline, problems
 from generator.cli import main
-from generator.validate import build_date
+from generator.structure import build_date
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -62,7 +62,7 @@ def test_trimmed_templates_show_the_same_text(tmp_path, monkeypatch):
     from generator import engine
 
     pipeline.build(REPO, tmp_path / "trimmed")
-    monkeypatch.setattr(engine, "_trim_template_whitespace", lambda config: None)
+    monkeypatch.setattr(engine, "TRIM", False)
     pipeline.build(REPO, tmp_path / "plain")
     pages = sorted(p.relative_to(tmp_path / "plain").as_posix() for p in (tmp_path / "plain").rglob("*.html"))
     assert len(pages) >= 4

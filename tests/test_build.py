@@ -27,7 +27,7 @@ def tree_hash(folder: Path) -> dict[str, str]:
 
 
 def build(root: Path, out: Path | None = None, strict: bool = False) -> pipeline.Outcome:
-    return pipeline.build(root, out or root / "site", strict)
+    return pipeline.build(root, out or root / "site", strict=strict)
 
 
 def test_contract_course_checks_clean_and_builds(project):
@@ -210,7 +210,7 @@ def test_engine_failure_leaves_the_site_untouched(project, monkeypatch):
     build(root)
     before = tree_hash(root / "site")
 
-    def broken(tree, site_dir, epoch, strict=False, progress=None):
+    def broken(tree, site_dir, epoch, language, strict=False, progress=None):
         (site_dir / "index.html").write_text("half-written")
         raise engine.EngineError("boom")
 

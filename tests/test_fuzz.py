@@ -23,7 +23,7 @@ def check_in_memory(course: bytes, markdown: bytes = b"# M\n") -> list[Problem]:
     problems += found
     text, found = load.decode(markdown, "content/modul/m1.md")
     problems += found
-    item = ContentFile("content/modul/m1.md")
+    item = ContentFile("content/modul/m1.md", "modul/m1.md")
     if text is not None:
         item.front, item.body, item.body_line, found = load.split_front_matter(text, item.path)
         problems += found

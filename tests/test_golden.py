@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator import load, render, validate
+from generator import pipeline, render
 
 from conftest import REPO
 
@@ -12,9 +12,11 @@ GOLDEN = Path(__file__).parent / "golden" / "sample"
 
 
 def rendered_sample() -> dict[str, str]:
-    project, problems = validate.validate(load.read_project(REPO))
+    outcome = pipeline.check(REPO)
+    project, problems = outcome.project, outcome.problems
     assert project is not None, problems
-    return {rel: text for rel, text in render.render(project).items() if not rel.startswith("docs/assets/")}
+    tree = render.render(render.site_of(project))
+    return {rel: text for rel, text in tree.items() if not rel.startswith("docs/assets/")}
 
 
 def test_rendered_sample_matches_golden_files():

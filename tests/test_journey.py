@@ -150,11 +150,12 @@ def test_course_catalogue_has_filters(project):
 
 
 def test_offline_build_inlines_search_vendors_its_shim_and_zips(project):
-    from generator import load, render, validate
+    from generator import render
+    from generator.structure import BuildOptions
 
     root = project()
-    checked, _ = validate.validate(load.read_project(root))
-    online, offline = render.render(checked)["mkdocs.yml"], render.render(checked, offline=True)["mkdocs.yml"]
+    site = render.site_of(pipeline.check(root).project)
+    online, offline = render.render(site)["mkdocs.yml"], render.render(site, BuildOptions(offline=True))["mkdocs.yml"]
     assert "navigation.instant" in online and "offline" not in online
     assert "navigation.instant" not in offline and "- offline" in offline
     assert "polyfills:\n  - assets/lms/iframe-worker.js" in offline

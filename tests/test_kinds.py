@@ -10,17 +10,17 @@ import re
 
 import pytest
 
-from generator import pipeline, scaffold
+from generator import kinds, pipeline
 
 from conftest import COURSE, REPO, report_lines
 
 TODAY = dt.date(2026, 11, 29)
 EPOCH = str(int(dt.datetime(2026, 11, 29, 12, tzinfo=dt.UTC).timestamp()))
-GUIDE = scaffold.GUIDE.format(title="Menara Kertas").replace("status: draft", "status: published")
+GUIDE = kinds.by_name("guide").scaffold.format(title="Menara Kertas").replace("status: draft", "status: published")
 MANAGERIAL_AND_SOCIAL = ("integritas, kerja-sama, komunikasi, orientasi-hasil, pelayanan-publik, pengembangan-diri, "
                          "mengelola-perubahan, pengambilan-keputusan, perekat-bangsa")
-STANDARD = scaffold.STANDARD.format(id="legalisasi", title="Legalisasi Dokumen", today="2026-06-01").replace(
-    "status: draft", "status: published")
+STANDARD = kinds.by_name("standard").scaffold.format(
+    id="legalisasi", title="Legalisasi Dokumen", today="2026-06-01").replace("status: draft", "status: published")
 
 
 @pytest.fixture(autouse=True)
@@ -228,11 +228,11 @@ def test_duplicate_standard_ids(project):
 
 def rendered(root) -> dict[str, str]:
     """The build tree's files for a project (pure render, no engine)."""
-    from generator import load, render, validate
+    from generator import render
 
-    checked, found = validate.validate(load.read_project(root))
-    assert checked is not None, found
-    return render.render(checked)
+    outcome = pipeline.check(root)
+    assert outcome.project is not None, outcome.problems
+    return render.render(render.site_of(outcome.project))
 
 
 SECOND_COURSE = (COURSE.replace("id: dasar", "id: lanjutan").replace("Kursus Dasar", "Kursus Lanjutan")
@@ -387,7 +387,7 @@ def test_nav_has_a_tab_per_kind_in_order(project):
                     "tentang.md"]
 
 
-@pytest.mark.parametrize("kind", list(scaffold.KINDS))
+@pytest.mark.parametrize("kind", [k.name for k in kinds.REGISTRY if k.scaffold])
 def test_new_content_of_each_kind_is_valid_and_builds(project, lms, kind):
     root = project()
     result = lms("new", kind, "contoh-baru", "--project", root)
@@ -402,17 +402,16 @@ def test_new_content_of_each_kind_is_valid_and_builds(project, lms, kind):
 
 
 def test_the_sample_site_is_rich_and_clean_with_strict():
-    from generator import load, validate
-
     outcome = pipeline.check(REPO)
     assert outcome.problems == []
-    checked, _ = validate.validate(load.read_project(REPO))
+    checked = outcome.project
     courses = checked.published
     assert len(courses) >= 6 and {c.category for c in courses} == {"teknis", "manajerial", "sosial-kultural"}
     assert all(len(c.modules) >= 2 and all(m.quiz for m in c.modules) for c in courses)
-    kinds = [validate.kind_of(rel) for rel in checked.content]
-    assert kinds.count("module") >= 8 and kinds.count("guide") >= 6 and kinds.count("article") >= 6
-    assert len(checked.standards) >= 3 and all(s.example for s in checked.standards)
+    found = list(checked.kinds.values())
+    assert found.count("module") >= 8 and found.count("guide") >= 6 and found.count("article") >= 6
+    standards = checked.collections["standard"]
+    assert len(standards) >= 3 and all(s.example for s in standards)
     assert any("perguruan tinggi" in (f.title or "").lower() for f in checked.front.values() if f is not None)
 
 

@@ -337,10 +337,10 @@ def test_quiz_script_and_style_budget(site):
 
 
 def test_editing_a_quiz_changes_its_state_key(tmp_path):
-    from generator import load, render, validate
+    from generator import render
 
     root = make_project(tmp_path, {"courses/kuis.yml": course_yaml(), "content/modul/m.md": "# M\n"}, defaults=False)
-    checked, _ = validate.validate(load.read_project(root))
+    checked = pipeline.check(root).project
     quiz = checked.courses[0].modules[0].quiz
     assert render.quiz_hash(quiz) == render.quiz_hash(quiz.model_copy())
     assert render.quiz_hash(quiz) != render.quiz_hash(quiz.model_copy(update={"pass_mark": 99}))

@@ -10,8 +10,19 @@ HERE = Path(__file__).parent
 
 @cache
 def table(name: str) -> dict:
-    """Load one reference table, e.g. table("skm")."""
-    return yaml.safe_load((HERE / f"{name}.yml").read_text(encoding="utf-8"))
+    """Load one reference table, e.g. table("skm"); `NAME-<area>.yml` files add to table NAME.
+
+    Each area of the tool (evaluate, exchange, search...) keeps its own messages and UI texts
+    in a file of its own; a key defined twice is a mistake and fails loudly.
+    """
+    out = dict(yaml.safe_load((HERE / f"{name}.yml").read_text(encoding="utf-8")) or {})
+    for part in sorted(HERE.glob(f"{name}-*.yml")):
+        more = yaml.safe_load(part.read_text(encoding="utf-8")) or {}
+        twice = sorted(set(out) & set(more))
+        if twice:
+            raise ValueError(f"{part.name} repeats keys of {name}.yml: {', '.join(twice)}")
+        out.update(more)
+    return out
 
 
 def skm_ids() -> tuple[str, ...]:

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import re
 
-from ..validate import linked_files
+from ..structure import ContentFile
 
 FILES = "konten"  # where files linked from Markdown go in the build tree, under their content/ path
 
 
-def with_file_links(item, prefix: str) -> str:
+def with_file_links(item: ContentFile, prefix: str) -> str:
     """The Markdown body with relative links to files pointing at their copies in the build tree.
 
     prefix leads from the page to the root of the site, e.g. "../../".
     """
     body = item.body
-    for start, end, url, path in reversed(linked_files(item)):
+    for start, end, url, path in reversed(item.links):
         suffix = url[len(re.split(r"[?#]", url, maxsplit=1)[0]):]
         body = body[:start] + f"{prefix}{FILES}/{path}{suffix}" + body[end:]
     return body

@@ -7,8 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import data, model
-from ..load import ContentFile
-from ..validate import Project, content_path, kind_of, page_title
+from ..structure import ContentFile, Project, content_path
 
 
 @dataclass(frozen=True)
@@ -23,32 +22,28 @@ class Entry:
     page: str  # canonical page in the build tree's docs/, e.g. modul/x.md or kursus/c/m.md
     course: model.Course | None = None  # the course that shows it, for modules used by one
     module: model.Module | None = None
+    facts: dict = field(default_factory=dict, compare=False)  # what its kind tells: jp, category, competency, level
 
     @property
     def summary(self) -> str | None:
-        return self.front.summary or (self.module.summary if self.module else None)
+        return getattr(self.front, "summary", None) or (self.module.summary if self.module else None)
 
     @property
     def jp(self) -> int | None:
-        return getattr(self.front, "jp", None) or (self.module.jp if self.module else None)
+        return self.facts.get("jp") or (self.module.jp if self.module else None)
 
     @property
     def category(self) -> str | None:
-        """The competency category of a module: stated, implied by its competency, or its course's."""
-        front = self.front
-        if getattr(front, "category", None):
-            return front.category
-        if getattr(front, "competency", None):
-            return category_of(front.competency)
-        return self.course.category if self.course else None
+        """The competency category: the kind's facts, else the course's."""
+        return self.facts.get("category") or (self.course.category if self.course else None)
 
     @property
     def competency(self) -> str | None:
-        return getattr(self.front, "competency", None) or (self.course.competency if self.course else None)
+        return self.facts.get("competency") or (self.course.competency if self.course else None)
 
     @property
     def level(self) -> int | None:
-        return getattr(self.front, "level", None) or (self.course.level if self.course else None)
+        return self.facts.get("level") or (self.course.level if self.course else None)
 
 
 @dataclass
@@ -83,25 +78,28 @@ def category_of(competency: str) -> str | None:
     return None
 
 
-def build(project: Project) -> Catalogue:
-    """Give every published content file exactly one page: the first course showing it, or its own."""
+def build(project: Project, facts) -> Catalogue:
+    """Give every published content file exactly one page: the first course showing it, or its own.
+
+    facts(kind name, front matter) is what the kind tells the catalogue about a file (kinds.Kind.facts).
+    """
     out = Catalogue(project, project.published, standards=project.published_standards)
     for course in out.courses:
         for module in course.modules:
             rel = content_path(module.content)
             if rel not in out.entries:
-                item = project.content[rel]
-                out.entries[rel] = Entry(rel, kind_of(rel), item, project.front[rel], module.title,
-                                         f"kursus/{course.id}/{module.id}.md", course, module)
+                item, front, kind = project.content[rel], project.front[rel], project.kinds[rel]
+                out.entries[rel] = Entry(rel, kind, item, front, module.title, f"kursus/{course.id}/{module.id}.md",
+                                         course, module, facts(kind, front))
     # material of a draft course waits with its course; it is never a page of its own
     used = {content_path(m.content) for c in project.courses for m in c.modules}
     for rel, item in project.content.items():
         front = project.front[rel]
         if rel in out.entries or rel in used or front is None or front.status != "published":
             continue
-        kind = kind_of(rel)
-        title = page_title(item, front) or ""
-        out.entries[rel] = Entry(rel, kind, item, front, title, rel)
+        kind = project.kinds[rel]
+        title = getattr(front, "title", None) or item.heading or ""
+        out.entries[rel] = Entry(rel, kind, item, front, title, rel, facts=facts(kind, front))
     out.entries = dict(sorted(out.entries.items(), key=lambda kv: (kv[1].kind, kv[1].title.casefold(), kv[0])))
     return out
 

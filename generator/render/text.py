@@ -11,7 +11,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from ..validate import unsafe_url
+from ..markup import unsafe_url
 
 
 class _DropUnsafeLinks(Treeprocessor):

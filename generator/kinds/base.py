@@ -1,0 +1,67 @@
+"""What a content kind declares: where its files live, how they are checked, what pages they make."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..structure import Document
+
+MARKDOWN, YAML = "markdown", "yaml"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a kind's rules may look at beyond its own files."""
+
+    courses: Mapping[str, Document]  # course id -> its document, drafts included
+    users: Mapping[str, list[Document]]  # content path -> the courses that use the file
+    today: dt.date
+
+
+@dataclass(frozen=True)
+class Nav:
+    """A kind's place in the navigation: a top-level tab of its own."""
+
+    position: int  # tabs are ordered by position; home 0, courses 10, competencies 50
+    label: str  # key in the ui table
+
+
+def _no_rules(*_: Any) -> list:
+    return []
+
+
+def _no_facts(_: Any) -> dict:
+    return {}
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of content under the content folder; the registry (kinds/__init__.py) lists them.
+
+    - markdown kinds: `rules(item, raw front matter, context)` returns problems beyond the model's;
+    - yaml kinds: `rules(documents, context)` returns (typed items, problems), the model's included;
+    - `pages(env, site)` returns the kind's pages (path in the build tree -> Markdown text);
+    - `facts(front)` gives the catalogue what it shows and filters on (jp, category, competency, level).
+    """
+
+    name: str  # e.g. "guide"; also the schema file's name and `lms new NAME`
+    folder: str  # folder in the content folder; "" for the fallback kind (plain pages)
+    source: str  # MARKDOWN or YAML
+    model: type  # front matter (markdown) or document (yaml) model
+    noun: str  # for people, e.g. "team-building guide"
+    pages: Callable[..., dict[str, str]] | None = None
+    rules: Callable[..., Any] = _no_rules
+    facts: Callable[[Any], dict] = _no_facts
+    nav: Nav | None = None
+    reserved: frozenset[str] = frozenset()  # pages of the build tree the kind writes itself; "x/" for a folder
+    scaffold: str | None = None  # skeleton for `lms new NAME`: {id}, {title}, {today} are filled in
+    counted: str | None = None  # message key of its count in the build summary
+    front_matter_required: bool = False
+
+    def file(self, content_id: str, content_dir: str = "content") -> str:
+        """The project-relative path of a new file of this kind."""
+        suffix = ".md" if self.source == MARKDOWN else ".yml"
+        return f"{content_dir}/{self.folder}/{content_id}{suffix}"
