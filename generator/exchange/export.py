@@ -58,17 +58,21 @@ def export(root: Path, ids: tuple[str, ...], fmt: str, out: Path) -> Result:
         return result
     site = outcome.project.config.site_name
     bodies: dict[Path, bytes] = {}
-    for course in courses:
-        path = f"courses/{course.id}.yml"
-        if fmt == "scorm12":
-            from . import scorm
+    if fmt == "scorm12":
+        from . import scorm
 
-            body, losses = scorm.package(root, outcome.project, course)
-        else:
-            writer = gift if fmt == "gift" else moodle_xml
-            text, losses = writer.write_course(course, path, site)
-            body = text.encode("utf-8")
-        bodies[out / f"{course.id}{SUFFIX[fmt]}"] = body
+        result.problems += [Problem(f"courses/{c.id}.yml", 1, 1, "status", "exchange-scorm-draft", {"id": c.id},
+                                    "hint-exchange-scorm-draft") for c in courses if c.status != "published"]
+        if not result.ok:
+            return result
+        zips, losses = scorm.packages(root, courses, outcome.language)
+        bodies = {out / f"{ident}{SUFFIX[fmt]}": body for ident, body in zips.items()}
+        result.losses += losses
+    for course in courses if fmt != "scorm12" else ():
+        path = f"courses/{course.id}.yml"
+        writer = gift if fmt == "gift" else moodle_xml
+        text, losses = writer.write_course(course, path, site)
+        bodies[out / f"{course.id}{SUFFIX[fmt]}"] = text.encode("utf-8")
         result.losses += losses
     out.mkdir(parents=True, exist_ok=True)
     for target, body in bodies.items():
