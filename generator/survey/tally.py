@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import islice
 
 from .. import data
 from ..problems import Problem, choice_hint
 from . import answers
-from .columns import PROFILE, Column, Layout, element_of, recognise, words
+from .columns import PROFILE, Column, Layout, element_of, recognise
 from .reading import cell_text
 from .scoring import Group
 
-FOOTER = {"jumlah", "total", "nrr", "rata", "rerata", "ikm", "nilai"}  # a template's sums under the answers
+FOOTER = re.compile(r"(jumlah|total|nrr|rata|rerata|ikm|nilai)\b", re.IGNORECASE)  # a template's sums
 
 
 @dataclass
@@ -47,13 +49,13 @@ class Tally:
 
 def data_rows(layout: Layout):
     """The rows under the header, blank ones and a template's footer (Jumlah, NRR, IKM...) left out."""
+    plain = layout.sheet.name is None  # CSV cells are text already: the fast path for 100,000 rows
     for number, cells in layout.sheet.rows[layout.at + 1:]:
-        texts = [cell_text(c).strip() for c in cells]
+        texts = [c.strip() for c in cells] if plain else [cell_text(c).strip() for c in cells]
         first = next((t for t in texts if t), None)
         if first is None:
             continue
-        head = words(first)
-        if head and head[0] in FOOTER:
+        if FOOTER.match(first):
             return
         yield number, cells, texts
 
@@ -73,7 +75,8 @@ class Dates:
 
     def __init__(self, layout: Layout):
         self.column = layout.find("tanggal")
-        sample = [t[self.column.index] for _, _, t in data_rows(layout)][:500] if self.column else []
+        rows = islice(data_rows(layout), 500) if self.column else ()
+        sample = [t[self.column.index] for _, _, t in rows if self.column.index < len(t)]
         self.dmy = answers.day_first([s for s in sample if isinstance(s, str)])
 
     def check(self, layout: Layout, number: int, cells: list, texts: list[str]) -> tuple[object, Problem | None]:
