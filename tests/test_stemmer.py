@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from stemmer import run
 
+from generator import pipeline, search
+
 TABLE = [line.split("\t") for line in (Path(__file__).parent / "data/stems.tsv").read_text().splitlines()
          if line and not line.startswith("#")]
 PROSE = ("Petugas melayani warga dengan baik. Pelayanan publik yang baik membutuhkan kerja sama dan tanggung "
@@ -72,3 +74,17 @@ def test_what_the_query_went_through(answers):
     assert answers["seen"]["pelayann"]["notes"] == ["pelayanan"]
     assert answers["seen"]["pengesahan yang"]["dropped"] == ["yang"]
     assert answers["seen"]["yang"]["dropped"] == []
+
+
+def test_a_bad_synonym_group_is_a_clear_problem(project):
+    root = project({"site_config.yml": "site_name: Uji\nlanguage: id\nsearch:\n  synonyms:\n"
+                                       "    - [legalisir, legalisasi]\n    - [legalisir]\n"})
+    problems = pipeline.check(root).problems
+    assert [(p.path, p.line, p.col, p.key) for p in problems] == [("site_config.yml", 6, 7, "search.synonyms[1]")]
+    assert problems[0].message("en") == "must have at least 2 items, has 1"
+
+
+def test_site_synonyms_join_the_built_in_groups():
+    groups = search.synonym_groups([["Legalisir", "legalisasi", "LEGALISIR"], ["sendiri"]])
+    assert ["ktp", "kartu tanda penduduk"] in groups
+    assert groups[-1] == ["legalisir", "legalisasi"]
