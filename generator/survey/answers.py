@@ -79,6 +79,8 @@ def to_date(value, dmy: bool = True) -> dt.date | None:
     if isinstance(value, (int, float)) and 20000 < value < 80000:
         return EXCEL_EPOCH + dt.timedelta(days=int(value))
     text = str(value).strip()
+    if text.isdigit() and 20000 < int(text) < 80000:  # a date cell saved as its serial number
+        return EXCEL_EPOCH + dt.timedelta(days=int(text))
     try:
         iso = ISO.match(text)
         if iso:

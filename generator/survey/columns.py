@@ -166,7 +166,8 @@ def find_layout(sheets: list[Sheet], kind: str, mapped: dict[str, str], wanted: 
             if best is None or score(layout, kind) > score(best, kind):
                 best = layout
     if best is None or not any(c.header for c in best.columns):
-        return None, [Problem(path, 1, 1, "", "csv-empty", {}, "hint-csv-empty")]
+        code = "csv-empty" if not sheets or sheets[0].name is None else "survey-no-header"
+        return None, [Problem(path, 1, 1, "", code, {}, "hint-csv-empty")]
     if score(best, kind) == 0 and not best.own:
         headers = ", ".join(c.header for c in best.columns if c.header)[:300]
         code = "survey-no-elements" if kind == "survey" else "complaints-no-columns"
