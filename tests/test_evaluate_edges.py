@@ -17,6 +17,9 @@ BROKEN = {
     "stars.csv": ("U1,U2,U3,U4,U5,U6,U7,U8,U9\n★★★★★,4,4,4,4,4,4,4,4\n".encode(),
                   "stars.csv:2:1: U1: formulir ini memakai skala lain (ada nilai 5); SKM dihitung pada skala 1-4 "
                   "dan berkas ini tidak dinilai"),
+    "agree.csv": (b"U1,U2,U3,U4,U5,U6,U7,U8,U9\nSangat puas,4,4,4,4,4,4,4,4\n",
+                  "agree.csv:2:1: U1: formulir ini memakai skala lain (ada nilai 5); SKM dihitung pada skala 1-4 "
+                  "dan berkas ini tidak dinilai"),
     "mixed.csv": (b"U1,U2,U3,U4,U5,U6,U7,U8,U9\n4 - Tidak sesuai,4,4,4,4,4,4,4,4\n",
                   "mixed.csv:2:1: U1: jawaban '4 - Tidak sesuai' bukan jawaban unsur Persyaratan"),
 }
@@ -28,7 +31,7 @@ def test_broken_files_are_refused_with_a_located_message(project, lms, name):
     root = project({})
     (root / name).write_bytes(raw)
     result = lms("evaluate", root / name, "--project", root)
-    assert result.exit_code == 1 and result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)  # a refusal, not a traceback
     assert result.output.splitlines()[0] == first
     assert result.output.splitlines()[-1] == "1 galat, 0 peringatan dalam 1 berkas."
 

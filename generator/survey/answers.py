@@ -19,6 +19,9 @@ WORDS = {
     "sarana": ("Buruk", "Cukup", "Baik", "Sangat baik"),
     "pengaduan": ("Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal", "Dikelola dengan baik"),
 }
+# five-point agreement and satisfaction answers: another scale, refused rather than guessed
+LIKERT = {"sangat puas", "puas", "cukup puas", "kurang puas", "tidak puas", "sangat tidak puas", "netral",
+          "sangat setuju", "setuju", "tidak setuju", "sangat tidak setuju", "ragu ragu"}
 LETTERS = {"a": 1, "b": 2, "c": 3, "d": 4}
 PREFIX = re.compile(r"^\s*(?:\(?([a-d1-4])[.)]|([1-4])\s*[-=:])\s*(\S.*)$", re.IGNORECASE)
 ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?$")
@@ -56,7 +59,9 @@ def other_scale(value: str) -> int | None:
     if re.fullmatch(r"\d{1,2}(?:\.0+)?", text) and 4 < float(text) <= 10:
         return int(float(text))
     stars = text.count("★") or text.count("⭐")
-    return stars if stars > 4 else None
+    if stars > 4:
+        return stars
+    return 5 if " ".join(words(text)) in LIKERT else None
 
 
 def day_first(values: list[str]) -> bool:
