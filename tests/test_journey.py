@@ -73,7 +73,8 @@ def test_path_rule_message(project, name):
 
 
 def catalogue(tree: dict) -> dict:
-    text = tree["docs/assets/lms/catalogue.js"]
+    """window.LmsData of the generated data script, as Python values."""
+    text = tree["docs/assets/lms/lms-data.js"]
     return json.loads(text[text.index("= ") + 2:].rstrip().rstrip(";"))
 
 
@@ -88,13 +89,17 @@ def test_catalogue_script_lists_courses_modules_quizzes_and_paths(project):
     assert dasar["title"] == "Kursus Dasar" and dasar["jp"] == 2 and dasar["competency"] == "Komunikasi"
     assert dasar["modules"][0]["id"] == "m1" and re.fullmatch(r"[0-9a-f]{12}", dasar["modules"][0]["quiz"])
     assert data["courses"]["lanjut"]["modules"][0]["quiz"] is None
-    assert data["text"]["done"] == "selesai"
-    assert "assets/lms/catalogue.js" in tree["mkdocs.yml"]
+    assert data["text"]["journey"]["done"] == "selesai" and data["text"]["quiz"]["passed"] == "LULUS"
+    assert data["keys"]["quiz"] == "{course}/{module}#{hash}"
+    assert data["urls"]["module"] == "kursus/{course}/{module}.html"
+    assert data["jpMax"] == 2 and data["reserved"] == ["index", "bukti"]
+    scripts = tree["mkdocs.yml"][tree["mkdocs.yml"].index("extra_javascript"):]
+    assert scripts.index("lms-data.js") < scripts.index("lms-core.js") < scripts.index("lms-state.js")
 
 
 def test_catalogue_script_cannot_close_a_script_tag(project):
     tree = rendered(project({"courses/dasar.yml": COURSE.replace("title: Kursus Dasar", 'title: "</script><b>"')}))
-    text = tree["docs/assets/lms/catalogue.js"]
+    text = tree["docs/assets/lms/lms-data.js"]
     assert "</script>" not in text and catalogue(tree)["courses"]["dasar"]["title"] == "</script><b>"
 
 

@@ -9,6 +9,7 @@
  */
 (function () {
   "use strict";
+  var Lms = window.Lms;
 
   function matches(control, value) {
     var wanted = control.value.trim();
@@ -27,7 +28,7 @@
   }
 
   function apply(form, list) {
-    var controls = Array.prototype.slice.call(form.querySelectorAll("select, input"));
+    var controls = Lms.all(form, "select, input");
     var items = Array.prototype.slice.call(list.children);
     var shown = 0;
     items.forEach(function (item) {
@@ -36,16 +37,14 @@
       if (ok) shown++;
     });
     var count = form.querySelector(".lms-filter__count");
-    count.textContent = form.getAttribute("data-lms-count")
-      .replace("{shown}", shown).replace("{total}", items.length);
+    count.textContent = Lms.fill(form.getAttribute("data-lms-count"), { shown: shown, total: items.length });
     form.querySelector(".lms-filter__none").hidden = shown > 0;
   }
 
-  function init() {
-    document.querySelectorAll("form[data-lms-filter]").forEach(function (form) {
+  Lms.onPage(function (page) {
+    Lms.all(page, "form[data-lms-filter]").forEach(function (form) {
       var list = document.getElementById(form.getAttribute("data-lms-filter"));
-      if (!list || form.dataset.lmsReady) return;
-      form.dataset.lmsReady = "1";
+      if (!list || !Lms.firstTime(form)) return;
       form.hidden = false;
       form.addEventListener("input", function () { apply(form, list); });
       form.addEventListener("change", function () { apply(form, list); });
@@ -53,9 +52,5 @@
       form.addEventListener("reset", function () { setTimeout(function () { apply(form, list); }, 0); });
       apply(form, list);
     });
-  }
-
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  });
 })();

@@ -1,14 +1,12 @@
 /* Belajar ASN: the "Progres Saya" page (JP per year as an SVG chart and tables, export,
- * import, reset) and the printable "Bukti Belajar Mandiri" of a completed course. Reads the
- * state through lms-state.js and the courses through catalogue.js; every text from the site
- * goes in with textContent.
+ * import, reset, damaged entries) and the printable "Bukti Belajar Mandiri" of a completed
+ * course. Reads the state through lms-state.js and the courses through window.LmsData; every
+ * text from the site goes in with textContent.
  */
 (function () {
   "use strict";
   var SVG = "http://www.w3.org/2000/svg";
-
-  function fill(t, v) { return t.replace(/\{(\w+)\}/g, function (m, k) { return k in v ? v[k] : m; }); }
-  function cat() { return window.LmsCatalogue; }
+  var Lms = window.Lms, fill = Lms.fill, DATA = Lms.data, text = DATA.text.journey;
   function el(tag, attrs, textValue) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
@@ -22,7 +20,7 @@
   }
   function day(iso) {
     var d = new Date(iso);
-    return d.toLocaleDateString(cat().lang === "id" ? "id-ID" : "en-GB", { day: "numeric", month: "long", year: "numeric" });
+    return d.toLocaleDateString(DATA.lang === "id" ? "id-ID" : "en-GB", { day: "numeric", month: "long", year: "numeric" });
   }
 
   function table(headers, rows) {
@@ -50,7 +48,7 @@
   }
 
   /* Bars per year against the target line; the table under it carries the same numbers. */
-  function chart(years, target, text) {
+  function chart(years, target) {
     var keys = Object.keys(years).sort(), max = Math.max(target, 1);
     keys.forEach(function (y) { max = Math.max(max, years[y]); });
     var bar = 48, gap = 24, height = 160, top = 20, width = Math.max(480, keys.length * (bar + gap) + gap + 60);
@@ -82,8 +80,9 @@
   function link(href, textValue) { return el("a", { href: href }, textValue); }
 
   function showLedger(box) {
-    var text = cat().text, state = window.LmsState.all(), rows = window.LmsProgress.ledger(state);
-    var target = cat().jpTarget, years = perYear(rows);
+    var state = window.LmsState.all(), rows = window.LmsProgress.ledger(state);
+    var target = DATA.jpTarget, years = perYear(rows);
+    showProblems(box);
     var chartBox = box.querySelector(".lms-ledger__chart"), yearsBox = box.querySelector(".lms-ledger__years");
     var coursesBox = box.querySelector(".lms-ledger__courses"), modulesBox = box.querySelector(".lms-ledger__modules");
     [chartBox, yearsBox, coursesBox, modulesBox].forEach(function (b) { b.textContent = ""; });
@@ -92,16 +91,16 @@
       modulesBox.appendChild(el("p", {}, text["no-progress"]));
       return;
     }
-    chartBox.appendChild(chart(years, target, text));
+    chartBox.appendChild(chart(years, target));
     yearsBox.appendChild(table([text.year, text.jp], Object.keys(years).sort().map(function (y) {
       return [y, fill(text["of-target"], { jp: years[y], target: target })];
     })));
-    var done = Object.keys(cat().courses).map(function (id) { return window.LmsProgress.courseStatus(id, state); })
+    var done = Object.keys(DATA.courses).map(function (id) { return window.LmsProgress.courseStatus(id, state); })
       .filter(function (s) { return s.done; });
     if (done.length) {
       coursesBox.appendChild(table([text.date, text.course, text.jp, text.competency, text.record], done.map(function (s) {
-        return [day(s.at), link(window.LmsProgress.pageUrl(s.id), s.course.title), String(s.course.jp), s.course.competency,
-                link(window.LmsProgress.pageUrl(s.id, "bukti"), text["record-link"])];
+        return [day(s.at), link(Lms.url("course", { course: s.id }), s.course.title), String(s.course.jp),
+                s.course.competency, link(Lms.url("record", { course: s.id }), text["record-link"])];
       })));
     } else {
       coursesBox.appendChild(el("p", {}, "—"));
@@ -118,10 +117,17 @@
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
   }
 
+  /* One CSV cell. A cell that starts like a formula (= + - @, tab, CR) gets a leading ' so a
+   * spreadsheet shows it as text instead of running it (CSV injection): offices open these in Excel. */
+  function cell(v) {
+    v = String(v === null || v === undefined ? "" : v);
+    if (/^[=+\-@\t\r]/.test(v)) v = "'" + v;
+    return /[";\r\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
+  }
+
   /* The supervisor's summary: one row per module and year; ";" and a BOM, as Excel in Indonesia reads it. */
   function csv(rows) {
-    var text = cat().text;
-    var quote = function (v) { v = String(v === null || v === undefined ? "" : v); return /[";\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v; };
+    var quote = cell;
     var lines = [[text.year, text.date, text.course, text.module, text.competency, text.jp, text.score].map(quote).join(";")];
     rows.forEach(function (r) {
       lines.push([r.year, r.at.slice(0, 10), r.course, r.module, r.competency, r.jp, r.score === null ? "" : r.score].map(quote).join(";"));
@@ -129,10 +135,32 @@
     return "\ufeff" + lines.join("\r\n") + "\r\n";
   }
 
+  /* Entries skipped on reading: which, and where the buttons to keep the good ones and start over are. */
+  function showProblems(box) {
+    var notice = box.querySelector(".lms-ledger__damaged"), found = window.LmsState.problems();
+    if (!notice) return;
+    var says = notice.querySelector(".lms-ledger__damaged-text");
+    notice.hidden = !found.unreadable && !found.keys.length;
+    says.textContent = found.unreadable ? DATA.text.state.unreadable
+      : fill(DATA.text.state.damaged, { count: found.keys.length, keys: found.keys.join(", ") });
+  }
+
+  /* Show what the import did: how many records were merged, or why nothing changed. */
+  function imported(message, result) {
+    message.textContent = result.error ? text["import-" + result.error] : fill(text.imported, { count: result.count });
+    message.className = "lms-ledger__message" + (result.error ? " is-error" : "");
+  }
+
   function setupLedger(box) {
-    if (box.dataset.lmsReady) return;
-    box.dataset.lmsReady = "1";
-    var text = cat().text, message = box.querySelector(".lms-ledger__message");
+    if (!Lms.firstTime(box)) return;
+    var message = box.querySelector(".lms-ledger__message");
+    // first the reset: it must work whatever the stored state holds
+    Lms.confirmTwice(box.querySelector("[data-lms-reset-all]"), text["confirm-reset-all"], function () {
+      window.LmsState.resetAll();
+      message.className = "lms-ledger__message";
+      message.textContent = text.cleared;
+    });
+    box.hidden = false;
     var stamp = function () { return new Date().toISOString().slice(0, 10); };
     box.querySelector('[data-lms-export="json"]').addEventListener("click", function () {
       download("progres-belajar-asn-" + stamp() + ".json", "application/json", window.LmsState.exportJson());
@@ -146,30 +174,16 @@
       if (!file) return;
       var reader = new FileReader();
       reader.onload = function () {
-        var result = window.LmsState.importJson(String(reader.result));
-        message.textContent = result.error ? text["import-" + result.error] : fill(text.imported, { count: result.count });
-        message.className = "lms-ledger__message" + (result.error ? " is-error" : "");
+        imported(message, window.LmsState.importJson(String(reader.result)));
         event.target.value = "";
       };
       reader.readAsText(file);
-    });
-    var reset = box.querySelector("[data-lms-reset-all]"), label = reset.textContent, armed = null;
-    reset.addEventListener("click", function () {
-      if (!armed) {
-        reset.textContent = text["confirm-reset-all"];
-        armed = setTimeout(function () { reset.textContent = label; armed = null; }, 5000);
-        return;
-      }
-      clearTimeout(armed); armed = null;
-      reset.textContent = label;
-      window.LmsState.resetAll();
-      message.textContent = text.cleared;
     });
     showLedger(box);
   }
 
   function showRecord(box) {
-    var text = cat().text, state = window.LmsState.all(), status = window.LmsProgress.courseStatus(box.dataset.lmsRecord, state);
+    var state = window.LmsState.all(), status = window.LmsProgress.courseStatus(box.dataset.lmsRecord, state);
     if (!status) return;
     box.hidden = false;
     var pending = box.querySelector(".lms-record__pending"), sheet = box.querySelector(".lms-record__sheet");
@@ -179,8 +193,8 @@
       pending.textContent = fill(text.pending, { done: status.count, total: status.modules.length });
       return;
     }
-    var site = cat().site + (cat().organization ? " · " + cat().organization : "");
-    box.querySelector(".lms-record__site").textContent = fill(text.site, { site: site, url: cat().url || window.LmsState.root().href });
+    var site = DATA.organization ? fill(text["site-of"], { site: DATA.site, organization: DATA.organization }) : DATA.site;
+    box.querySelector(".lms-record__site").textContent = fill(text.site, { site: site, url: DATA.url || Lms.root().href });
     var facts = box.querySelector(".lms-record__facts");
     facts.textContent = "";
     [[text.course, status.course.title], [text.jp, status.course.jp + " JP"], [text.category, status.course.category],
@@ -199,8 +213,7 @@
   }
 
   function setupRecord(box) {
-    if (box.dataset.lmsReady) return;
-    box.dataset.lmsReady = "1";
+    if (!Lms.firstTime(box)) return;
     var name = box.querySelector("input[name=name]"), nip = box.querySelector("input[name=nip]");
     var learner = window.LmsState.all().learner;
     name.value = learner.name;
@@ -213,19 +226,13 @@
   }
 
   function update() {
-    if (!cat() || !window.LmsProgress) return;
     document.querySelectorAll("[data-lms-ledger]").forEach(function (box) { if (box.dataset.lmsReady) showLedger(box); });
     document.querySelectorAll("[data-lms-record]").forEach(function (box) { if (box.dataset.lmsReady) showRecord(box); });
   }
 
-  function init() {
-    if (!cat() || !window.LmsProgress) return;
-    document.querySelectorAll("[data-lms-ledger]").forEach(setupLedger);
-    document.querySelectorAll("[data-lms-record]").forEach(setupRecord);
-  }
-
   document.addEventListener("lms:state", update);
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  Lms.onPage(function (page) {
+    Lms.all(page, "[data-lms-ledger]").forEach(setupLedger);
+    Lms.all(page, "[data-lms-record]").forEach(setupRecord);
+  });
 })();

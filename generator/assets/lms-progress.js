@@ -1,5 +1,5 @@
 /* Belajar ASN: progress from the learner's state (lms-state.js) and the published courses
- * (catalogue.js): marks in the navigation and course lists, the course progress bar and
+ * (window.LmsData, through lms-core.js): marks in the navigation and course lists, the course progress bar and
  * "continue" button, "mark as done" for modules without a quiz, learning-path progress.
  *
  * A module is done when its current quiz (by hash) has been passed, or, without a quiz,
@@ -9,24 +9,23 @@
 (function () {
   "use strict";
 
-  function $all(root, sel) { return Array.prototype.slice.call(root.querySelectorAll(sel)); }
-  function fill(t, v) { return t.replace(/\{(\w+)\}/g, function (m, k) { return k in v ? v[k] : m; }); }
-  function cat() { return window.LmsCatalogue; }
+  var Lms = window.Lms, $all = Lms.all, fill = Lms.fill, DATA = Lms.data, text = DATA.text.journey;
+
+  function moduleOf(course, id) { return course ? course.modules.filter(function (m) { return m.id === id; })[0] : null; }
 
   /* When a module was done (ISO date) or null; with the score when a quiz says so. */
   function moduleDone(courseId, module, state) {
-    var key = courseId + "/" + module.id;
     if (module.quiz) {
-      var rec = state.quizzes[key + "#" + module.quiz];
+      var rec = state.quizzes[Lms.key.quiz(courseId, module.id, module.quiz)];
       return rec && rec.passedAt ? { at: rec.passedAt, score: rec.best } : null;
     }
-    var d = state.done[key];
+    var d = state.done[Lms.key.module(courseId, module.id)];
     return d ? { at: d.at, score: null } : null;
   }
 
   /* A course's modules with their done dates; done when every module is. */
   function courseStatus(courseId, state) {
-    var course = cat().courses[courseId];
+    var course = DATA.courses[courseId];
     if (!course) return null;
     var modules = course.modules.map(function (m) { return { module: m, done: moduleDone(courseId, m, state) }; });
     var finished = modules.filter(function (m) { return m.done; });
@@ -37,32 +36,33 @@
 
   /* Every module done, once per module and calendar year, with its JP: the ledger's rows. */
   function ledger(state) {
-    var rows = {}, courses = cat().courses;
-    function add(key, at, score, jp) {
-      var parts = key.split("/"), course = courses[parts[0]], module = null;
-      if (course) course.modules.forEach(function (m) { if (m.id === parts[1]) module = m; });
+    var rows = {};
+    function add(parts, at, score, jp) {
+      var course = DATA.courses[parts.course], module = moduleOf(course, parts.module);
+      var key = Lms.key.module(parts.course, parts.module);
       var year = at.slice(0, 4), id = year + " " + key, row = rows[id];
       if (row && row.at <= at) return;  // once per module and year: the first time counts
       rows[id] = {
         year: year, at: at, key: key, score: score, jp: jp || (module ? module.jp : 0),
-        course: course ? course.title : parts[0], module: module ? module.title : parts[1],
+        course: course ? course.title : parts.course, module: module ? module.title : parts.module,
         competency: course ? course.competency : ""
       };
     }
     Object.keys(state.quizzes).forEach(function (k) {
       var rec = state.quizzes[k];
-      if (rec.passedAt) add(k.split("#")[0], rec.passedAt, rec.best, rec.jp);
+      if (rec.passedAt) add(Lms.key.parse(k), rec.passedAt, rec.best, rec.jp);
     });
-    Object.keys(state.done).forEach(function (k) { add(k, state.done[k].at, null, state.done[k].jp); });
+    Object.keys(state.done).forEach(function (k) { add(Lms.key.parse(k), state.done[k].at, null, state.done[k].jp); });
     return Object.keys(rows).map(function (k) { return rows[k]; })
       .sort(function (a, b) { return a.at < b.at ? -1 : a.at > b.at ? 1 : 0; });
   }
 
+  /* A course's page, or one of its module pages (kept for callers of LmsProgress.pageUrl). */
   function pageUrl(courseId, moduleId) {
-    return new URL("kursus/" + courseId + "/" + (moduleId || "index") + ".html", window.LmsState.root()).href;
+    return moduleId ? Lms.url("module", { course: courseId, module: moduleId }) : Lms.url("course", { course: courseId });
   }
 
-  function mark(el, done, text) {
+  function mark(el, done) {
     var old = el.querySelector(":scope > .lms-mark");
     if (old) old.remove();
     if (!done) return;
@@ -75,21 +75,17 @@
 
   /* A ✓ after every finished module in the navigation. */
   function markNavigation(state) {
-    var root = window.LmsState.root().href, text = cat().text;
     $all(document, ".md-nav__link[href]").forEach(function (link) {
-      var url = new URL(link.getAttribute("href"), location.href).href;
-      if (url.indexOf(root) !== 0) return;
-      var m = /^kursus\/([a-z0-9-]+)\/([a-z0-9-]+)\.html$/.exec(url.slice(root.length).split("#")[0]);
-      if (!m || m[2] === "index" || m[2] === "bukti") return;
-      var course = cat().courses[m[1]], module = null;
-      if (course) course.modules.forEach(function (x) { if (x.id === m[2]) module = x; });
+      var page = Lms.modulePage(link.getAttribute("href"));
+      if (!page) return;
+      var module = moduleOf(DATA.courses[page.course], page.module);
       var target = link.querySelector(".md-ellipsis") || link;
-      mark(target, module && moduleDone(m[1], module, state), text);
+      mark(target, module && moduleDone(page.course, module, state));
     });
   }
 
   function showCourse(box, state) {
-    var text = cat().text, status = courseStatus(box.dataset.lmsCourse, state);
+    var status = courseStatus(box.dataset.lmsCourse, state);
     if (!status) return;
     box.hidden = false;
     box.querySelector("progress").value = status.count;
@@ -98,23 +94,23 @@
     var next = status.modules.filter(function (m) { return !m.done; })[0];
     var button = box.querySelector(".lms-continue");
     if (next) {
-      button.href = next.module.id + ".html";
+      button.href = Lms.url("module", { course: status.id, module: next.module.id });
       if (status.count > 0) button.textContent = fill(text["continue"], { title: next.module.title });
     } else {
-      button.href = status.modules[0].module.id + ".html";
+      button.href = Lms.url("module", { course: status.id, module: status.modules[0].module.id });
       button.textContent = text.review;
     }
     box.querySelector(".lms-record-link").hidden = !status.done;
     $all(document, "[data-lms-module]").forEach(function (li) {
-      var parts = li.dataset.lmsModule.split("/"), found = null;
-      status.modules.forEach(function (m) { if (m.module.id === parts[1]) found = m; });
-      mark(li, found && found.done, text);
+      var parts = Lms.key.parse(li.dataset.lmsModule);
+      var found = status.modules.filter(function (m) { return parts && m.module.id === parts.module; })[0];
+      mark(li, found && found.done);
     });
     $all(document, "[data-lms-prerequisite]").forEach(function (a) {
       var pre = courseStatus(a.dataset.lmsPrerequisite, state);
       var old = a.parentNode.querySelector('.lms-flag[data-for="' + a.dataset.lmsPrerequisite + '"]');
       if (old) old.remove();
-      if (pre && pre.done) { mark(a, true, text); return; }
+      if (pre && pre.done) { mark(a, true); return; }
       var flag = document.createElement("span");
       flag.className = "lms-flag";
       flag.dataset["for"] = a.dataset.lmsPrerequisite;
@@ -124,11 +120,11 @@
   }
 
   function showPath(box, state) {
-    var text = cat().text, ids = cat().paths[box.dataset.lmsPath] || [], done = 0;
+    var ids = DATA.paths[box.dataset.lmsPath] || [], done = 0;
     ids.forEach(function (id) {
       var status = courseStatus(id, state), item = document.querySelector('[data-lms-course-item="' + id + '"]');
       if (status && status.done) done++;
-      if (item) mark(item, status && status.done, text);
+      if (item) mark(item, status && status.done);
     });
     box.hidden = false;
     box.querySelector("progress").value = done;
@@ -136,9 +132,8 @@
   }
 
   function setupDone(box) {
-    if (box.dataset.lmsReady) return;
-    box.dataset.lmsReady = "1";
-    var text = cat().text, button = box.querySelector("button"), label = button.textContent;
+    if (!Lms.firstTime(box)) return;
+    var button = box.querySelector("button"), label = button.textContent;
     var status = box.querySelector(".lms-done__status"), key = box.dataset.lmsDone;
     function show(announce) {
       var done = !!window.LmsState.all().done[key];
@@ -148,30 +143,24 @@
     }
     button.addEventListener("click", function () {
       var done = !window.LmsState.all().done[key];
-      window.LmsState.markDone(key, done, Number(box.dataset.lmsJp) || undefined);
-      show(true);
+      if (window.LmsState.markDone(key, done, Number(box.dataset.lmsJp) || undefined)) show(true);
+      else status.textContent = DATA.text.state["save-failed"];
     });
     box.hidden = false;
     show(false);
   }
 
   function update() {
-    if (!cat() || !window.LmsState) return;
     var state = window.LmsState.all();
     markNavigation(state);
     $all(document, "[data-lms-course]").forEach(function (box) { showCourse(box, state); });
     $all(document, "[data-lms-path]").forEach(function (box) { showPath(box, state); });
   }
 
-  function init() {
-    if (!cat() || !window.LmsState) return;
-    $all(document, "[data-lms-done]").forEach(setupDone);
-    update();
-  }
-
   window.LmsProgress = { moduleDone: moduleDone, courseStatus: courseStatus, ledger: ledger, pageUrl: pageUrl };
   document.addEventListener("lms:state", update);
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  Lms.onPage(function (page) {
+    $all(page, "[data-lms-done]").forEach(setupDone);
+    update();
+  });
 })();

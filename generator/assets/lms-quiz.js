@@ -8,12 +8,7 @@
  */
 (function () {
   "use strict";
-
-  function $all(root, sel) { return Array.prototype.slice.call(root.querySelectorAll(sel)); }
-
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
-  }
+  var Lms = window.Lms, $all = Lms.all, fill = Lms.fill, text = Lms.data.text.quiz;
 
   function shuffle(items) {
     for (var i = items.length - 1; i > 0; i--) {
@@ -100,7 +95,7 @@
     });
   }
 
-  function showHistory(form, text, key) {
+  function showHistory(form, key) {
     var rec = window.LmsState.quiz(key), line = form.querySelector(".lms-quiz__history");
     if (!rec) { line.hidden = true; line.textContent = ""; return; }
     var parts = [fill(text.history, { best: rec.best, attempts: rec.attempts })];
@@ -125,7 +120,7 @@
     form.querySelector("[type=submit]").hidden = false;
   }
 
-  function check(form, text, key) {
+  function check(form, key) {
     var earned = 0, total = 0, right = 0, items = $all(form, ".lms-question");
     items.forEach(function (li) {
       var points = Number(li.dataset.points) || 1, got = score(li);
@@ -153,25 +148,24 @@
     var result = form.querySelector(".lms-quiz__result");
     result.textContent = fill(text.result, {
       score: pct, verdict: passed ? text.passed : text.failed, pass: pass, right: right, total: items.length
-    });
+    }) + (window.LmsState.lastSaveOk() ? "" : " " + Lms.data.text.state["save-failed"]);
     form.querySelector("[data-lms-action=retry]").hidden = false;
     form.querySelector("[type=submit]").hidden = true;  // next in tab order after the result: "try again"
-    showHistory(form, text, key);
+    showHistory(form, key);
     result.focus();
   }
 
   function setup(form) {
-    if (form.dataset.lmsReady) return;
-    form.dataset.lmsReady = "1";
-    var text = JSON.parse(form.dataset.lmsText || "{}");
-    var key = form.dataset.lmsQuiz + "#" + form.dataset.lmsHash;
+    if (!Lms.firstTime(form)) return;
+    var module = Lms.key.parse(form.dataset.lmsQuiz);
+    var key = Lms.key.quiz(module.course, module.module, form.dataset.lmsHash);
     form.querySelector(".lms-quiz__actions").hidden = false;
     $all(form, ".lms-answer").forEach(function (d) { d.hidden = true; });
     shuffleAttempt(form);
-    showHistory(form, text, key);
+    showHistory(form, key);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      if (!form.classList.contains("is-checked")) check(form, text, key);
+      if (!form.classList.contains("is-checked")) check(form, key);
     });
     form.querySelector("[data-lms-action=retry]").addEventListener("click", function () {
       clearAttempt(form);
@@ -179,18 +173,10 @@
       var first = form.querySelector(".lms-question input, .lms-question select");
       if (first) first.focus();
     });
-    var reset = form.querySelector("[data-lms-action=reset]"), label = reset.textContent, armed = null;
-    reset.addEventListener("click", function () {
-      if (!armed) {  // ask once more on the button itself: no dialog
-        reset.textContent = text["confirm-reset"];
-        armed = setTimeout(function () { reset.textContent = label; armed = null; }, 5000);
-        return;
-      }
-      clearTimeout(armed); armed = null;
-      reset.textContent = label;
+    Lms.confirmTwice(form.querySelector("[data-lms-action=reset]"), text["confirm-reset"], function () {
       window.LmsState.resetQuiz(key);
       clearAttempt(form);
-      showHistory(form, text, key);
+      showHistory(form, key);
       form.querySelector(".lms-quiz__result").textContent = text.cleared;
     });
   }
@@ -203,14 +189,8 @@
     }
   }
 
-  function init() {
+  Lms.onPage(function (page) {
     nameSearchDialog();
-    $all(document, "form.lms-quiz").forEach(setup);
-  }
-
-  /* Material's instant navigation swaps the page without reloading scripts: document$ emits
-   * after every swap. Without it (or before Material starts) fall back to DOMContentLoaded. */
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+    $all(page, "form.lms-quiz").forEach(setup);
+  });
 })();

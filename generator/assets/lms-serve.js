@@ -1,9 +1,10 @@
 /* Belajar ASN: problems found while `lms serve` runs, shown over the last good version of the
- * page until they are fixed. Only `lms serve` includes this file; the list is written into it
- * on every rebuild (empty when all is well). */
+ * page until they are fixed. Only `lms serve` includes this file; the list comes from the
+ * generated lms-serve-data.js (window.LmsServeData), rewritten after every rebuild (empty
+ * when all is well). */
 (function () {
   "use strict";
-  var found = /*PROBLEMS*/{"title": "", "problems": []}/*END*/;
+  var found = window.LmsServeData || { title: "", problems: [] };
 
   function show() {
     var old = document.getElementById("lms-serve-problems");
@@ -32,7 +33,5 @@
     document.body.appendChild(box);
   }
 
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(show);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", show);
-  else show();
+  window.Lms.onPage(show);
 })();
