@@ -22,8 +22,15 @@ PAGES = ["index.md", "commands.md", "checking.md", "format.md", "content-kinds.m
 
 
 def commands(group: click.Group = main, prefix: str = "lms"):
-    """(full name, command, parent names) for every command under group, depth first, in declaration order."""
-    for name, command in group.commands.items():
+    """(full name, command) for every command under group, depth first, in declaration order.
+
+    Asked through list_commands/get_command too, as click does, so groups that make their
+    subcommands on demand (`lms new KIND` from the content-kind registry) are documented.
+    """
+    ctx = click.Context(group, info_name=prefix.rsplit(" ", 1)[-1])
+    names = list(group.commands)
+    for name in [*names, *(n for n in group.list_commands(ctx) if n not in names)]:
+        command = group.get_command(ctx, name)
         yield f"{prefix} {name}", command
         if isinstance(command, click.Group):
             yield from commands(command, f"{prefix} {name}")
@@ -35,7 +42,7 @@ def _context(full: str) -> click.Context:
     ctx = click.Context(main, info_name=names[0], **{**main.context_settings, "terminal_width": WIDTH})
     command: click.Command = main
     for name in names[1:]:
-        command = command.commands[name]  # type: ignore[attr-defined]
+        command = command.get_command(ctx, name)  # type: ignore[attr-defined]
         ctx = click.Context(command, info_name=name, parent=ctx)
     return ctx
 
