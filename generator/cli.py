@@ -181,7 +181,18 @@ def serve(project: Path, port: int) -> None:
     engine.serve(rebuild, out, pipeline.sources_of(root), port)
 
 
-@main.group()
+class _Kinds(click.Group):
+    """`lms new KIND`: one subcommand per kind in the registry that has a skeleton, plus `course`."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | {k.name for k in kinds.REGISTRY if k.scaffold})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        kind = next((k for k in kinds.REGISTRY if k.name == name and k.scaffold), None)
+        return _new_kind(kind) if kind else super().get_command(ctx, name)
+
+
+@main.group(cls=_Kinds)
 def new() -> None:
     """Create a new piece of content from a valid skeleton."""
 
@@ -203,8 +214,8 @@ def new_course(project: Path, course_id: str) -> None:
         click.echo(path)
 
 
-def _new_kind(kind: kinds.Kind):
-    @new.command(kind.name, help=f"Write a new {kind.noun} (status: draft) from a valid skeleton.")
+def _new_kind(kind: kinds.Kind) -> click.Command:
+    @click.command(kind.name, help=f"Write a new {kind.noun} (status: draft) from a valid skeleton.")
     @project_option
     @click.argument("content_id", metavar="ID")
     def command(project: Path, content_id: str) -> None:
@@ -220,11 +231,6 @@ def _new_kind(kind: kinds.Kind):
             click.echo(path)
 
     return command
-
-
-for _kind in kinds.REGISTRY:
-    if _kind.scaffold is not None:
-        _new_kind(_kind)
 
 
 @main.command()

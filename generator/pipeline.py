@@ -87,6 +87,12 @@ def serve_build(root: Path, out: Path) -> Outcome:
     return outcome
 
 
+def sources_of(root: Path) -> list[Path]:
+    """What `lms serve` watches: the site config, the courses and the content folder."""
+    raw = load.load_mapping((root / "site_config.yml").read_bytes(), "site_config.yml")[0]
+    return [root / "site_config.yml", root / "courses", root / load.content_dir(raw.data if raw else None)]
+
+
 def zip_path(out: Path) -> Path:
     """Where an offline build's zip goes: beside the site folder, e.g. site.zip."""
     return out.with_name(out.name + ".zip")

@@ -88,9 +88,10 @@ class ContentFile:
         col = index - (before.rfind("\n") + 1) + 1
         return Problem(self.path, line, col, "", code, params or {}, hint, hint_params or {}, severity)
 
-    def problem(self, code: str, params: dict | None = None, hint: str | None = None, key: str = "") -> Problem:
+    def problem(self, code: str, params: dict | None = None, hint: str | None = None,
+                hint_params: dict | None = None, key: str = "") -> Problem:
         """A problem about the whole file (its first line)."""
-        return Problem(self.path, 1, 1, key, code, params or {}, hint)
+        return Problem(self.path, 1, 1, key, code, params or {}, hint, hint_params or {})
 
 
 @dataclass

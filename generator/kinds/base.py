@@ -59,7 +59,11 @@ class Kind:
     reserved: frozenset[str] = frozenset()  # pages of the build tree the kind writes itself; "x/" for a folder
     scaffold: str | None = None  # skeleton for `lms new NAME`: {id}, {title}, {today} are filled in
     counted: str | None = None  # message key of its count in the build summary
-    front_matter_required: bool = False
+
+    @property
+    def front_matter_required(self) -> bool:
+        """A Markdown kind whose model has required keys cannot do without front matter."""
+        return self.source == MARKDOWN and any(f.is_required() for f in self.model.model_fields.values())
 
     def file(self, content_id: str, content_dir: str = "content") -> str:
         """The project-relative path of a new file of this kind."""

@@ -86,4 +86,4 @@ def pages(env: jinja2.Environment, site: Catalogue) -> dict[str, str]:
 
 KIND = Kind("guide", "team-building", MARKDOWN, model.GuideFrontMatter, "team-building guide", pages, rules,
             nav=Nav(30, "guides"), reserved=frozenset({"team-building/index.md"}), scaffold=SKELETON,
-            counted="count-guides", front_matter_required=True)
+            counted="count-guides")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .. import kinds, model
+from .. import data, kinds, model
 from ..kinds import Context, Kind
-from ..problems import Problem
+from ..problems import Problem, Term
 from ..structure import ContentFile, Document
 from .safety import yaml_links
 from .translate import structure
@@ -28,7 +28,7 @@ def front_matter(item: ContentFile, kind: Kind, context: Context) -> tuple[Any, 
     used_by = context.users.get(item.rel, [])
     if item.front is None:
         if kind.front_matter_required:
-            return None, [item.problem("front-matter-missing", {}, f"hint-{kind.name}-front-matter")]
+            return None, [_front_matter_missing(item, kind)]
         front, out = kind.model(), []
     else:
         front, out = structure(item.front, kind.model)
@@ -41,6 +41,13 @@ def front_matter(item: ContentFile, kind: Kind, context: Context) -> tuple[Any, 
     if standalone and front is not None and front.status == "published" and not titled:
         out.append(item.problem("title-missing", {}, "hint-title-missing", key="title" if item.front else ""))
     return front, out
+
+
+def _front_matter_missing(item: ContentFile, kind: Kind) -> Problem:
+    noun = f"noun-{kind.name}"  # the kind's name for people, in the message table (else its English noun)
+    keys = ", ".join(name for name, f in kind.model.model_fields.items() if f.is_required())
+    return item.problem("front-matter-missing", {"noun": Term(noun) if noun in data.table("messages") else kind.noun},
+                        "hint-front-matter", {"keys": keys, "kind": kind.name, "example": Term("example-id")})
 
 
 def theme_files(config: model.SiteConfig, doc: Document, root: Path) -> list[Problem]:
