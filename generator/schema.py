@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 from pathlib import Path
 
 from . import model
+from .data import table
 from .write import write_file
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -120,6 +122,25 @@ def _translated(kind: str, lang: str) -> str:
     return "`".join(parts)
 
 
+def defining_class(cls: type, name: str) -> type:
+    """The class in cls's MRO that declares field name (so inherited fields find their own entry)."""
+    for klass in cls.__mro__:
+        if name in inspect.get_annotations(klass):
+            return klass
+    raise KeyError(f"{cls.__name__} has no field {name}")
+
+
+def _meaning(cls: type, name: str, lang: str) -> str:
+    """The field's meaning: its English text from descriptions.yml, else the model's (Indonesian) description.
+
+    tests/test_descriptions.py keeps the table complete; a kind added without entries still renders.
+    """
+    own = cls.model_fields[name].description or ""
+    if lang == "en":
+        return table("descriptions").get(f"{defining_class(cls, name).__name__}.{name}", own)
+    return own
+
+
 def reference_markdown(lang: str = "en") -> str:
     """The format reference: a table of keys per section, generated from the model."""
     words = WORDS[lang]
@@ -142,6 +163,6 @@ def reference_markdown(lang: str = "en") -> str:
                 need = words["optional"]
             else:
                 need = f"{words['default']}: `{json.dumps(field.default)}`"
-            out.append(f"| `{name}` | {_translated(_type(prop), lang)} | {need} | {field.description or ''} |")
+            out.append(f"| `{name}` | {_translated(_type(prop), lang)} | {need} | {_meaning(cls, name, lang)} |")
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
