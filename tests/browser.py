@@ -45,24 +45,51 @@ def serve(folder: Path):
         server.server_close()
 
 
+_SHARED: dict = {}  # one Chromium for the whole test session: starting it costs ~1 s at every call site
+
+
+def shared_browser():
+    """The session's Chromium, started on first use (again if it died); close_shared_browser() ends it."""
+    browser = _SHARED.get("browser")
+    if browser is not None and browser.is_connected():
+        return browser
+    path = chromium_path()  # skips (or fails under CI) before anything starts
+    if "playwright" not in _SHARED:
+        from playwright.sync_api import sync_playwright
+
+        _SHARED["playwright"] = sync_playwright().start()
+    _SHARED["browser"] = _SHARED["playwright"].chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
+    return _SHARED["browser"]
+
+
+def close_shared_browser() -> None:
+    """End the session's Chromium and Playwright's driver, if a test started them."""
+    browser, playwright = _SHARED.pop("browser", None), _SHARED.pop("playwright", None)
+    if browser is not None and browser.is_connected():
+        browser.close()
+    if playwright is not None:
+        playwright.stop()
+
+
 @contextmanager
 def browser_page(javascript: bool = True):
-    """A fresh page that records dialogs, console errors/warnings, page errors and outside requests."""
-    from playwright.sync_api import sync_playwright
+    """A fresh page that records dialogs, console errors/warnings, page errors and outside requests.
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        page = browser.new_context(java_script_enabled=javascript).new_page()
+    Each call gets a new browser context (its own storage, cookies and cache) in the shared Chromium,
+    so tests stay as independent as with a browser of their own.
+    """
+    context = shared_browser().new_context(java_script_enabled=javascript)
+    try:
+        page = context.new_page()
         page.events = {"dialogs": [], "console": [], "errors": [], "outside": []}
         page.on("dialog", lambda d: (page.events["dialogs"].append(d.message), d.dismiss()))
         page.on("console", lambda m: m.type in ("error", "warning") and page.events["console"].append(m.text))
         page.on("pageerror", lambda e: page.events["errors"].append(str(e)))
         page.on("request", lambda r: not r.url.startswith(("http://127.0.0.1", "data:", "blob:"))
                 and page.events["outside"].append(r.url))
-        try:
-            yield page
-        finally:
-            browser.close()
+        yield page
+    finally:
+        context.close()
 
 
 def accessibility_problems(page, urls: list[str], scheme: str) -> dict[str, list]:

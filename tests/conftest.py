@@ -113,6 +113,15 @@ def report_lines(root: Path) -> list[str]:
     return text.splitlines()[:-1]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def shared_chromium():
+    """Close the Chromium that browser.browser_page() shares across the session (started only when used)."""
+    yield
+    from browser import close_shared_browser
+
+    close_shared_browser()
+
+
 @pytest.fixture
 def project(tmp_path):
     def factory(files=None, lang="id", defaults=True):
