@@ -56,6 +56,8 @@ def _plugin(language: str, progress: Callable[[int, int], None] | None):
       navigation child to find the active page, leaving a blank line per child: about half of each
       page's bytes on a large site. Trimmed, pages are half the size and render the same (a browser
       test compares the visible text).
+    - on_page_content: the authors' parts of the page, fenced by render, cleaned by the allowlist
+      (sanitize.py); our templates' HTML around them is left as it is.
     - on_post_page: progress (pages written, pages in all) for big sites.
     - on_post_build at priority -50: Indonesian search (search.py) after the search plugin has written
       its index (priority 0) and before the offline plugin inlines it (-100), so the offline copy is
@@ -63,7 +65,7 @@ def _plugin(language: str, progress: Callable[[int, int], None] | None):
     """
     from mkdocs.plugins import BasePlugin, event_priority
 
-    from . import search
+    from . import sanitize, search
 
     class Lms(BasePlugin):
         done = total = 0
@@ -75,6 +77,9 @@ def _plugin(language: str, progress: Callable[[int, int], None] | None):
         def on_files(self, files, *, config):
             self.total = len(files.documentation_pages())
             return files
+
+        def on_page_content(self, html, *, page, config, files):
+            return sanitize.clean_fenced(html)
 
         def on_post_page(self, output, *, page, config):
             self.done += 1

@@ -8,7 +8,7 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from .. import data, kinds
+from .. import data, kinds, sanitize
 from ..structure import BuildOptions, Project
 from . import catalogue, competency, course, journey, nav
 from .body import FILES
@@ -152,8 +152,7 @@ def mkdocs_yml(project: Project, navigation: list, options: BuildOptions, progre
         # tags: chips on knowledge-base articles and the tag index page (pengetahuan/tag.md)
         "plugins": ["search", {"tags": {"export": False}}],
         "not_in_nav": "/kursus/*/bukti.md",  # completion records are reached from their course
-        "markdown_extensions": ["attr_list", "tables", "admonition", "pymdownx.details",
-                                "pymdownx.superfences", {"toc": {"permalink": True}}],
+        "markdown_extensions": sanitize.MARKDOWN_EXTENSIONS,  # the checker renders with the same list
         "nav": navigation,
         "validation": {"links": {"not_found": "warn", "anchors": "info"}},
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import jinja2
 from markupsafe import Markup
 
-from .. import data
+from .. import data, sanitize
 from ..model import Course
 from ..structure import content_path
 from . import catalogue
@@ -28,7 +28,8 @@ def course_pages(env: jinja2.Environment, site: Catalogue) -> dict[str, str]:
                 title = site.entries[content_path(module.content)].title
                 body = env.get_template("reused.md.j2").render(url=catalogue.url(page, elsewhere), title=title)
             else:
-                body = with_file_links(site.project.content[content_path(module.content)], to_root(page))
+                body = sanitize.fence(without_title(with_file_links(site.project.content[content_path(module.content)],
+                                                                    to_root(page))))  # cleaned by the engine
             pages[page] = module_page(env, course, i, body)
     return pages
 

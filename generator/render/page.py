@@ -5,7 +5,7 @@ from __future__ import annotations
 import jinja2
 from markupsafe import Markup
 
-from .. import schema
+from .. import sanitize, schema
 from .body import with_file_links, without_title
 from .catalogue import Entry, to_root
 
@@ -13,11 +13,11 @@ REFERENCE = "<!-- lms:reference -->"  # a page may ask for the format reference,
 
 
 def body_of(entry: Entry, lang: str) -> Markup:
-    """The author's Markdown under its page's title: checked for scripts, not escaped."""
+    """The author's Markdown under its page's title, fenced for the sanitizer, not escaped."""
     body = without_title(with_file_links(entry.item, to_root(entry.page)))
     if REFERENCE in body:
         body = body.replace(REFERENCE, schema.reference_markdown(lang))
-    return Markup(body)
+    return Markup(sanitize.fence(body))  # the engine cleans exactly the fenced part (sanitize.py)
 
 
 def plain_page(env: jinja2.Environment, entry: Entry, lang: str) -> str:

@@ -11,6 +11,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+from .. import sanitize
 from ..markup import unsafe_url
 
 
@@ -54,7 +55,7 @@ def inline(text: str | None) -> Markup:
     md.reset()
     out = md.convert(_block_markers(html.escape(line, quote=False)))
     m = _PARA.match(out)
-    return Markup(_protect(m.group(1) if m else out))
+    return Markup(_protect(sanitize.clean(m.group(1) if m else out)))  # before _protect: clean() decodes entities
 
 
 # The page around this HTML is Markdown that MkDocs reads again: text must not turn into
