@@ -157,16 +157,17 @@ def deploy(project: Path, remote: str, branch: str, message: str | None) -> None
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
 def serve(project: Path, port: int) -> None:
     """Build and serve the site on http://127.0.0.1:PORT, rebuilding when sources change."""
-    from . import engine
+    from . import engine, preview
 
     root = find_root(project)
     out = root / ".lms" / "serve"
+    session = preview.Preview(root, out)
 
     def rebuild() -> None:
-        """Build; on problems the last good site stays, with the problems shown over its pages."""
+        """Build what changed; on problems the last good site stays, with the problems shown over its pages."""
         start = time.perf_counter()
         try:
-            outcome = pipeline.serve_build(root, out)
+            outcome = session.rebuild()
         except EngineError as exc:
             click.echo(f"MkDocs: {exc}", err=True)
             return

@@ -1,4 +1,19 @@
-"""The only module that imports MkDocs: build a written tree into a site, or serve it."""
+"""The only module that imports MkDocs: build a written tree into a site, or serve it.
+
+The plugin's events:
+
+- on_env: templates rendered with trim_blocks/lstrip_blocks. Material's templates loop over every
+  navigation child to find the active page, leaving a blank line per child: about half of each
+  page's bytes on a large site. Trimmed, pages are half the size and render the same (a browser
+  test compares the visible text).
+- on_page_content: the authors' parts of the page, fenced by render, cleaned by the allowlist
+  (sanitize.py); the rest of such a page passes the wider list our templates need (a backstop).
+- on_files, on_post_page: progress (pages written, pages in all) for big sites, and which pages
+  were built (a dirty build skips the pages whose source did not change).
+- on_post_build at priority -50: finish(site folder, pages), e.g. Indonesian search (search.localize),
+  after the search plugin has written its index (priority 0) and before the offline plugin inlines
+  it (-100), so the offline copy is made by Material itself from the localised index.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +22,20 @@ import logging
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # MkDocs' end-of-life banner is not for trainers
 
 
+class Pages(NamedTuple):
+    """The site's pages (their URLs) in the order the engine builds them, and those built this time."""
+
+    order: list[str]
+    built: frozenset[str]
+
+
+Listener = Callable[[int, int], None]
+Finish = Callable[[Path, Pages], None]
 TRIM = True  # trim Material's template whitespace (a test turns it off to compare the visible text)
 
 
@@ -49,23 +74,11 @@ def _environment(epoch: int) -> Iterator[_Collect]:
             os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
-def _plugin(language: str, progress: Callable[[int, int], None] | None):
-    """Our one plugin: it reaches Material only through MkDocs' events, in their order.
-
-    - on_env: templates rendered with trim_blocks/lstrip_blocks. Material's templates loop over every
-      navigation child to find the active page, leaving a blank line per child: about half of each
-      page's bytes on a large site. Trimmed, pages are half the size and render the same (a browser
-      test compares the visible text).
-    - on_page_content: the authors' parts of the page, fenced by render, cleaned by the allowlist
-      (sanitize.py); our templates' HTML around them is left as it is.
-    - on_post_page: progress (pages written, pages in all) for big sites.
-    - on_post_build at priority -50: Indonesian search (search.py) after the search plugin has written
-      its index (priority 0) and before the offline plugin inlines it (-100), so the offline copy is
-      made by Material itself from the localised index.
-    """
+def _plugin(progress: Listener | None, finish: Finish | None):
+    """Our one plugin: it reaches Material only through MkDocs' events, in their order (see the top)."""
     from mkdocs.plugins import BasePlugin, event_priority
 
-    from . import sanitize, search
+    from . import sanitize
 
     class Lms(BasePlugin):
         done = total = 0
@@ -75,13 +88,16 @@ def _plugin(language: str, progress: Callable[[int, int], None] | None):
             return env
 
         def on_files(self, files, *, config):
-            self.total = len(files.documentation_pages())
+            self.order = [f.url for f in files.documentation_pages()]
+            self.built: set[str] = set()
+            self.total = len(self.order)
             return files
 
         def on_page_content(self, html, *, page, config, files):
             return sanitize.clean_fenced(html)
 
         def on_post_page(self, output, *, page, config):
+            self.built.add(page.file.url)
             self.done += 1
             if progress is not None:
                 progress(self.done, self.total)
@@ -89,16 +105,19 @@ def _plugin(language: str, progress: Callable[[int, int], None] | None):
 
         @event_priority(-50)
         def on_post_build(self, *, config):
-            search.localize(Path(config.site_dir), language)
+            if finish is not None:
+                finish(Path(config.site_dir), Pages(self.order, frozenset(self.built)))
 
     return Lms()
 
 
-def build(tree: Path, site_dir: Path, epoch: int, language: str, strict: bool = False,
-          progress: Callable[[int, int], None] | None = None) -> list[str]:
+def build(tree: Path, site_dir: Path, epoch: int, strict: bool = False, progress: Listener | None = None,
+          finish: Finish | None = None, dirty: bool = False) -> list[str]:
     """Run Material for MkDocs on tree/mkdocs.yml into site_dir; return its warnings.
 
-    progress, when given, hears (pages written, pages in all) after each page.
+    progress, when given, hears (pages written, pages in all) after each page; finish(site_dir, pages)
+    runs once the search index is written, before the offline plugin copies it. A dirty build keeps
+    site_dir and rebuilds only the pages whose source is newer than their output (`lms serve`).
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -107,8 +126,8 @@ def build(tree: Path, site_dir: Path, epoch: int, language: str, strict: bool = 
     with _environment(epoch) as log:
         try:
             config = load_config(config_file=str(tree / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
-            config.plugins["lms"] = _plugin(language, progress)
-            mkdocs_build(config)
+            config.plugins["lms"] = _plugin(progress, finish)
+            mkdocs_build(config, dirty=dirty)
         except (MkDocsException, OSError) as exc:
             raise EngineError("\n".join(log.messages + [str(exc)])) from None
     return log.messages

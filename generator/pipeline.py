@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import engine, kinds, load, render, validate, write
+from . import engine, kinds, load, render, search, validate, write
 from .problems import WARNING, Problem, failed, say
 from .render.catalogue import Catalogue
 from .render.text import decimal
@@ -63,7 +63,7 @@ def build(root: Path, out: Path, options: BuildOptions | None = None, progress=N
     gc.collect()
     gc.freeze()  # our objects stay alive but out of the collector's way while MkDocs allocates
     try:
-        outcome.warnings = tuple(engine.build(tree, staging, epoch, outcome.language, options.strict, progress))
+        outcome.warnings = tuple(engine.build(tree, staging, epoch, options.strict, progress, _search(outcome.project)))
         archive = write.zip_folder(staging, zip_path(out), epoch, name=out.name) if options.offline else None
     except BaseException:
         write.discard(staging)
@@ -77,14 +77,10 @@ def build(root: Path, out: Path, options: BuildOptions | None = None, progress=N
     return outcome
 
 
-def serve_build(root: Path, out: Path) -> Outcome:
-    """Build for `lms serve`; on errors keep the last good site and show the problems over its pages."""
-    outcome = build(root, out, BuildOptions(serve=True))
-    if not outcome.ok and (out / "index.html").is_file():
-        errors = [p for p in outcome.problems if p.severity != WARNING]
-        write.write_file(out / "assets/lms" / render.SERVE_SCRIPT, render.serve_script(errors, outcome.language),
-                         overwrite=True)
-    return outcome
+def _search(project: Project):
+    """The step that turns the engine's search index into the site's language's search."""
+    synonyms = search.synonym_groups(project.config.search.synonyms)
+    return lambda site, _pages: search.localize(site, project.config.language, synonyms)
 
 
 def sources_of(root: Path) -> list[Path]:

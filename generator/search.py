@@ -67,14 +67,18 @@ def script(words: set[str], synonyms: list[list[str]] | None = None) -> str:
             .replace("__VOCABULARY__", " ".join(sorted(words))))
 
 
-def localize(site: Path, language: str) -> None:
-    """Turn the built site's search into Indonesian search (a no-op for other languages)."""
+def localize(site: Path, language: str, synonyms: list[list[str]] | None = None) -> None:
+    """Turn the built site's search into Indonesian search (a no-op for other languages).
+
+    synonyms are the groups the site's search treats as one (default: the built-in abbreviations).
+    """
     index_file = site / "search" / "search_index.json"
     if language != "id" or not index_file.is_file():
         return
     index = json.loads(index_file.read_text(encoding="utf-8"))
     index["config"]["lang"] = ["id"]
     index["config"]["pipeline"] = ["trimmer", "stopWordFilter", "stemmer"]
-    write_file(site / "assets/javascripts/lunr/min/lunr.id.min.js", script(vocabulary(index["docs"])), overwrite=True)
+    language_file = site / "assets/javascripts/lunr/min/lunr.id.min.js"
+    write_file(language_file, script(vocabulary(index["docs"]), synonyms), overwrite=True)
     text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     write_file(index_file, text, overwrite=True)  # the offline plugin inlines this file after us (engine.py)

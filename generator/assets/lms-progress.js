@@ -10,6 +10,7 @@
   "use strict";
 
   var Lms = window.Lms, $all = Lms.all, fill = Lms.fill, DATA = Lms.data, text = DATA.text.journey;
+  var WIDE = "(min-width: 76.25em)"; // where Material shows the navigation beside the page
 
   function moduleOf(course, id) { return course ? course.modules.filter(function (m) { return m.id === id; })[0] : null; }
 
@@ -101,11 +102,6 @@
       button.textContent = text.review;
     }
     box.querySelector(".lms-record-link").hidden = !status.done;
-    $all(document, "[data-lms-module]").forEach(function (li) {
-      var parts = Lms.key.parse(li.dataset.lmsModule);
-      var found = status.modules.filter(function (m) { return parts && m.module.id === parts.module; })[0];
-      mark(li, found && found.done);
-    });
     $all(document, "[data-lms-prerequisite]").forEach(function (a) {
       var pre = courseStatus(a.dataset.lmsPrerequisite, state);
       var old = a.parentNode.querySelector('.lms-flag[data-for="' + a.dataset.lmsPrerequisite + '"]');
@@ -117,6 +113,25 @@
       flag.textContent = " (" + text["not-done"] + ")";
       a.after(flag);
     });
+  }
+
+  /* A ✓ after every finished module wherever a course's modules are listed (its page, its outline). */
+  function markModules(state) {
+    $all(document, "[data-lms-module]").forEach(function (li) {
+      var parts = Lms.key.parse(li.dataset.lmsModule);
+      var module = parts && moduleOf(DATA.courses[parts.course], parts.module);
+      mark(li, module && moduleDone(parts.course, module, state));
+    });
+  }
+
+  /* On a wide screen a course's outline takes the navigation's place in the left sidebar, open. */
+  function placeOutline(page) {
+    var outline = page.querySelector("[data-lms-outline]");
+    var sidebar = document.querySelector(".md-sidebar--primary .md-sidebar__inner");
+    if (!outline || !sidebar || !window.matchMedia(WIDE).matches) return;
+    outline.open = true;
+    outline.classList.add("lms-outline--side");
+    sidebar.prepend(outline);
   }
 
   function showPath(box, state) {
@@ -153,6 +168,7 @@
   function update() {
     var state = window.LmsState.all();
     markNavigation(state);
+    markModules(state);
     $all(document, "[data-lms-course]").forEach(function (box) { showCourse(box, state); });
     $all(document, "[data-lms-path]").forEach(function (box) { showPath(box, state); });
   }
@@ -161,6 +177,7 @@
   document.addEventListener("lms:state", update);
   Lms.onPage(function (page) {
     $all(page, "[data-lms-done]").forEach(setupDone);
+    placeOutline(page);
     update();
   });
 })();

@@ -57,7 +57,8 @@ def render(site: Catalogue, options: BuildOptions = DEFAULT) -> dict[str, str]:
     tree[f"{DOCS}/assets/lms/{DATA_SCRIPT}"] = journey.data_script(site, env, quiz_hash)
     if serve:  # no problems yet: serve rewrites this file after a rebuild that fails
         tree[f"{DOCS}/assets/lms/{SERVE_SCRIPT}"] = journey.serve_data_script([], project.config.language)
-    tree["mkdocs.yml"] = mkdocs_yml(project, nav.nav(site, pages, sections), options, bool(site.courses))
+    listed = nav.nav(site, pages, sections)
+    tree["mkdocs.yml"] = mkdocs_yml(project, listed, options, bool(site.courses), nav.not_in_nav(pages, listed))
     return tree
 
 
@@ -110,20 +111,12 @@ def environment(lang: str) -> jinja2.Environment:
     return env
 
 
-def mkdocs_yml(project: Project, navigation: list, options: BuildOptions, progress: bool = False) -> str:
+def mkdocs_yml(project: Project, navigation: list, options: BuildOptions, progress: bool = False,
+               hidden: str = nav.NOT_IN_NAV) -> str:
     """The engine's configuration; every text from the project is HTML-escaped here."""
     offline, serve = options.offline, options.serve
     config, lang = project.config, project.config.language
     theme = config.theme
-    ui = data.table("ui")
-    palette = [
-        {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": theme.primary,
-         "accent": theme.accent, "toggle": {"icon": "material/brightness-7", "name": ui["to-dark"][lang]}},
-        {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": theme.primary,
-         "accent": theme.accent, "toggle": {"icon": "material/brightness-4", "name": ui["to-light"][lang]}},
-    ]
-    if theme.scheme == "slate":
-        palette.reverse()
     out: dict = {
         "site_name": plain(config.site_name),
         "site_description": plain(config.site_description) or None,
@@ -140,7 +133,7 @@ def mkdocs_yml(project: Project, navigation: list, options: BuildOptions, progre
             # instant navigation fetches pages, which file:// forbids: offline builds go without it
             "features": (["navigation.instant"] if not offline else [])
             + ["navigation.prune", "navigation.tabs", "search.highlight"],
-            "palette": palette,
+            "palette": _palette(theme, lang),
         },
         "extra_css": ["assets/lms/lms.css"],
         # the data script, then the core every other script uses (docs/browser.md)
@@ -151,7 +144,7 @@ def mkdocs_yml(project: Project, navigation: list, options: BuildOptions, progre
         "extra": {"generator": False},
         # tags: chips on knowledge-base articles and the tag index page (pengetahuan/tag.md)
         "plugins": ["search", {"tags": {"export": False}}],
-        "not_in_nav": "/kursus/*/bukti.md",  # completion records are reached from their course
+        "not_in_nav": hidden,  # a course's pages are reached through its outline (render/nav.py)
         "markdown_extensions": sanitize.MARKDOWN_EXTENSIONS,  # the checker renders with the same list
         "nav": navigation,
         "validation": {"links": {"not_found": "warn", "anchors": "info"}},
@@ -166,6 +159,18 @@ def mkdocs_yml(project: Project, navigation: list, options: BuildOptions, progre
         out["extra"]["polyfills"] = ["assets/lms/iframe-worker.js"]
     return yaml.dump({k: v for k, v in out.items() if v is not None}, Dumper=_Dumper, sort_keys=False,
                      allow_unicode=True)
+
+
+def _palette(theme, lang: str) -> list[dict]:
+    """Light and dark schemes with their toggles; the site's own scheme first."""
+    ui = data.table("ui")
+    palette = [
+        {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": theme.primary,
+         "accent": theme.accent, "toggle": {"icon": "material/brightness-7", "name": ui["to-dark"][lang]}},
+        {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": theme.primary,
+         "accent": theme.accent, "toggle": {"icon": "material/brightness-4", "name": ui["to-light"][lang]}},
+    ]
+    return palette[::-1] if theme.scheme == "slate" else palette
 
 
 def copied_files(site: Catalogue) -> dict[str, Path]:

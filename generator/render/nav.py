@@ -1,12 +1,21 @@
-"""The navigation: home, courses, then each kind's tab by its position, competencies, then other pages."""
+"""The navigation: small and the same size whatever the size of the site.
+
+Every page carries the navigation, so a navigation that lists every course makes each page cost
+more as the site grows (Material's nav macro was 37% of build CPU at 1,000 modules). Tabs list
+their catalogue and, while a section stays small, its pages; a course's own pages are out of the
+navigation and show the course's outline instead (templates/module.md.j2), reached from the
+catalogue, its filters and search: every page is within three clicks of the home page.
+"""
 
 from __future__ import annotations
 
 from .. import data, kinds
 from .catalogue import Catalogue
-from .text import plain
 
 COURSES, COMPETENCIES = 10, 50  # tab positions of the sections that are not kinds; kinds.Nav places the rest
+SMALL = 15  # a tab lists its pages up to this many; beyond, its catalogue page alone
+HEADS = ("index.md", "tag.md")  # a section's catalogue pages, always listed
+NOT_IN_NAV = "/kursus/*/*.md"  # a course's own pages: its outline leads through them
 
 
 def nav(site: Catalogue, pages: dict[str, str], sections: dict[str, dict[str, str]]) -> list:
@@ -18,23 +27,40 @@ def nav(site: Catalogue, pages: dict[str, str], sections: dict[str, dict[str, st
     tabs.append((COMPETENCIES, "competencies", [p for p in competencies if p in pages]))
     for kind in kinds.REGISTRY:
         if kind.nav is not None:
-            tabs.append((kind.nav.position, kind.nav.label, list(sections.get(kind.name, {}))))
+            tabs.append((kind.nav.position, kind.nav.label, small(list(sections.get(kind.name, {})))))
     out: list = [{ui["home"][lang]: "index.md"}]
     for _, label, entries in sorted(tabs, key=lambda tab: tab[0]):
         if entries:
             out.append({ui[label][lang]: entries})
     # a page's nav title comes from its H1: Material un-escapes explicit titles into <title>
-    return out + [page for page in sections.get("page", {}) if page != "index.md"]
+    return out + small([page for page in sections.get("page", {}) if page != "index.md"])
+
+
+def small(entries: list[str]) -> list[str]:
+    """A section's pages while they are few; else its catalogue pages only."""
+    return entries if len(entries) <= SMALL else [e for e in entries if e.rsplit("/", 1)[-1] in HEADS]
 
 
 def _courses(site: Catalogue, pages: dict[str, str], sections: dict[str, dict[str, str]]) -> list:
-    """The courses tab: the catalogue, the learner's progress, learning paths, then each course and its modules."""
+    """The courses tab: the catalogue, the learner's progress, and the learning paths."""
     ui = data.table("ui")
     lang = site.project.config.language
-    paths = list(sections.get("path", {}))
+    paths = small(list(sections.get("path", {})))
     heads = [p for p in ("kursus/index.md", "progres.md") if p in pages]
-    courses = [
-        {plain(c.title): [f"kursus/{c.id}/index.md"] + [f"kursus/{c.id}/{m.id}.md" for m in c.modules]}
-        for c in site.courses
-    ]
-    return heads + ([{ui["paths-title"][lang]: paths}] if paths else []) + courses
+    return heads + ([{ui["paths-title"][lang]: paths}] if paths else [])
+
+
+def not_in_nav(pages: dict[str, str], listed: list) -> str:
+    """Patterns (gitignore lines, as MkDocs reads them) matching the pages left out of the navigation."""
+    inside = set(_flatten(listed))
+    left = {p.rsplit("/", 1)[0] + "/*.md" if "/" in p else p for p in pages if p not in inside}
+    return "\n".join([NOT_IN_NAV] + sorted(f"/{p}" for p in left if not p.startswith("kursus/")))
+
+
+def _flatten(items: list):
+    for item in items:
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            for value in item.values():
+                yield from _flatten(value if isinstance(value, list) else [value])

@@ -1,0 +1,152 @@
+"""`lms serve`'s rebuilds: after an edit, only the pages it changed go through the engine again.
+
+Our stages run in full (they are fast and decide what changed); the build tree is rewritten file by
+file, so only changed Markdown is newer than its page, and the engine runs dirty: it rebuilds those
+pages and keeps the rest. What a page shows of other pages is kept right:
+
+- the navigation is on every page: when it changes (mkdocs.yml, or the title of a page it lists),
+  everything is rebuilt; otherwise the pages it lists are rebuilt each time, so their titles are read;
+- the tag index lists every tagged page: when one changes, all of them and the index are rebuilt;
+- the search index holds every page: the engine's partial index is merged into the last full one;
+- the problem overlay script is rewritten after a failed rebuild: the next good one restores it;
+- files that left the build tree leave the site too.
+
+A test edits, adds, renames and deletes files under a running preview and compares the site, file by
+file, with a clean full build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import engine, pipeline, render, search, write
+from .problems import WARNING
+from .structure import BuildOptions
+
+OPTIONS = BuildOptions(serve=True)
+TAGGED = "---\ntags:"  # how a page with tags starts (templates/article.md.j2)
+
+
+@dataclass
+class Preview:
+    """The state kept between rebuilds of one `lms serve` session."""
+
+    root: Path
+    out: Path
+    fingerprint: str | None = None  # of the navigation, when the site in out was last built in full
+    tree: set[str] = field(default_factory=set)  # paths of the build tree last written
+    index: dict[str, list] = field(default_factory=dict)  # page URL -> its search entries, the whole site
+    overlay: bool = False  # the problem overlay was written over the last good site
+
+    def rebuild(self) -> pipeline.Outcome:
+        """Check and render everything; send only what changed through the engine."""
+        outcome = pipeline.check(self.root)
+        if not outcome.ok:
+            self._show_problems(outcome)
+            return outcome
+        outcome.site = site = render.site_of(outcome.project)
+        tree = render.render(site, OPTIONS)
+        folder = self.root / OPTIONS.tree
+        print_ = fingerprint(tree)
+        full = print_ != self.fingerprint or not (self.out / "index.html").is_file()
+        write.write_tree(tree, render.copied_files(site), folder)
+        if not full:
+            self._prepare_dirty(tree, folder)
+        self._forget(set(tree) | {k for k in render.copied_files(site)})
+        outcome.warnings = tuple(engine.build(folder, self.out, pipeline.source_date_epoch(self.root),
+                                              finish=self._finish(outcome.project), dirty=not full))
+        self.fingerprint, self.overlay = print_, False
+        return outcome
+
+    def _prepare_dirty(self, tree: dict[str, str], folder: Path) -> None:
+        """Mark as changed what a dirty build would otherwise leave stale."""
+        stale = [f"{render.DOCS}/{p}" for p in listed(tree["mkdocs.yml"])]
+        tagged = [p for p, text in tree.items() if p.endswith(".md") and text.startswith(TAGGED)]
+        if any(_newer(folder / p, self.out / _page(p)) for p in tagged):
+            stale += tagged + [p for p in tree if p.endswith("/tag.md")]
+        if self.overlay:
+            stale.append(f"{render.DOCS}/assets/lms/{render.SERVE_SCRIPT}")
+        for path in stale:
+            if (folder / path).is_file():
+                os.utime(folder / path)
+
+    def _forget(self, now: set[str]) -> None:
+        """Remove from the site what a file that left the build tree had made."""
+        for gone in self.tree - now:
+            if gone.startswith(f"{render.DOCS}/"):
+                (self.out / _page(gone)).unlink(missing_ok=True)
+        self.tree = now
+
+    def _finish(self, project):
+        """After the engine: the whole search index (merged), then the site's language's search."""
+        synonyms = search.synonym_groups(project.config.search.synonyms)
+
+        def finish(site: Path, pages: engine.Pages) -> None:
+            self.index = merged_index(site / "search" / "search_index.json", pages, self.index)
+            search.localize(site, project.config.language, synonyms)
+
+        return finish
+
+    def _show_problems(self, outcome: pipeline.Outcome) -> None:
+        """Keep the last good site and show the problems over its pages."""
+        if outcome.project is None and not (self.out / "index.html").is_file():
+            return
+        if (self.out / "index.html").is_file():
+            errors = [p for p in outcome.problems if p.severity != WARNING]
+            write.write_file(self.out / "assets/lms" / render.SERVE_SCRIPT,
+                             render.serve_script(errors, outcome.language), overwrite=True)
+            self.overlay = True
+
+
+def fingerprint(tree: dict[str, str]) -> str:
+    """What every page shows of the others: the engine's configuration and the titles of listed pages."""
+    digest = hashlib.sha256(tree["mkdocs.yml"].encode("utf-8"))
+    for page in listed(tree["mkdocs.yml"]):
+        text = tree.get(f"{render.DOCS}/{page}", "")
+        digest.update(next((line for line in text.splitlines() if line.startswith("# ")), "").encode("utf-8"))
+    return digest.hexdigest()
+
+
+def listed(config: str) -> list[str]:
+    """The pages the navigation lists."""
+    def walk(items) -> list[str]:
+        out = []
+        for item in items if isinstance(items, list) else [items]:
+            if isinstance(item, str):
+                out.append(item)
+            elif isinstance(item, dict):
+                for value in item.values():
+                    out += walk(value)
+        return out
+
+    return walk(yaml.safe_load(config).get("nav", []))
+
+
+def merged_index(path: Path, pages: engine.Pages, before: dict[str, list]) -> dict[str, list]:
+    """Entries of the pages built now, the earlier ones of the others, in the engine's page order."""
+    if not path.is_file():
+        return before
+    index = json.loads(path.read_text(encoding="utf-8"))
+    fresh: dict[str, list] = {}
+    for doc in index["docs"]:
+        fresh.setdefault(doc["location"].split("#", 1)[0], []).append(doc)
+    whole = {url: fresh.get(url, []) if url in pages.built else before.get(url, []) for url in pages.order}
+    index["docs"] = [doc for url in pages.order for doc in whole[url]]
+    write.write_file(path, json.dumps(index, separators=(",", ":"), default=str), overwrite=True)  # as the engine
+    return whole
+
+
+def _page(tree_path: str) -> str:
+    """Where a file of the build tree's docs/ ends up in the site."""
+    rel = tree_path.removeprefix(f"{render.DOCS}/")
+    return rel[:-3] + ".html" if rel.endswith(".md") else rel
+
+
+def _newer(source: Path, built: Path) -> bool:
+    return not built.is_file() or source.stat().st_mtime > built.stat().st_mtime
