@@ -9,7 +9,9 @@ The plugin's events:
 - on_page_content: the authors' parts of the page, fenced by render, cleaned by the allowlist
   (sanitize.py); the rest of such a page passes the wider list our templates need (a backstop).
 - on_files, on_post_page: progress (pages written, pages in all) for big sites, and which pages
-  were built (a dirty build skips the pages whose source did not change).
+  were built (a dirty build skips the pages whose source did not change); then the page's
+  Content-Security-Policy (csp.py), hashing the theme's inline scripts.
+- on_post_template: the same policy on static templates (404.html).
 - on_post_build at priority -50: finish(site folder, pages), e.g. Indonesian search (search.localize),
   after the search plugin has written its index (priority 0) and before the offline plugin inlines
   it (-100), so the offline copy is made by Material itself from the localised index.
@@ -78,7 +80,7 @@ def _plugin(progress: Listener | None, finish: Finish | None):
     """Our one plugin: it reaches Material only through MkDocs' events, in their order (see the top)."""
     from mkdocs.plugins import BasePlugin, event_priority
 
-    from . import sanitize
+    from . import csp, sanitize
 
     class Lms(BasePlugin):
         done = total = 0
@@ -101,7 +103,10 @@ def _plugin(progress: Listener | None, finish: Finish | None):
             self.done += 1
             if progress is not None:
                 progress(self.done, self.total)
-            return output
+            return csp.with_policy(output, page.content or "")  # scripts in the content are not the theme's
+
+        def on_post_template(self, output_content, *, template_name, config):
+            return csp.with_policy(output_content)  # 404.html; sitemap.xml has no <head> and stays as it is
 
         @event_priority(-50)
         def on_post_build(self, *, config):
