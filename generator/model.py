@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import urllib.parse
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from .data import categories, skm_ids
 
@@ -16,7 +18,30 @@ DOMAIN_PATTERN = r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN), Field(examples=["pelayanan-prima"])]
 Text = Annotated[str, StringConstraints(pattern=TEXT_PATTERN)]
-Url = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
+_URL_UNSAFE = frozenset(" \t\r\n\"'<>\\`{}|^")  # could end an HTML attribute or a Markdown link
+
+
+def _parsed_url(value: str) -> str:
+    """An http(s) address, parsed: a host, no credentials, a valid port, nothing that could end an attribute."""
+    reason = None
+    try:
+        parts = urllib.parse.urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number 0-65535
+    except ValueError:
+        reason = "url-reason-port"
+    else:
+        if any(c in _URL_UNSAFE or ord(c) < 32 or ord(c) == 127 for c in value):
+            reason = "url-reason-chars"
+        elif parts.scheme not in ("http", "https") or not parts.hostname:
+            reason = "url-reason-host"
+        elif parts.username is not None or parts.password is not None:
+            reason = "url-reason-credentials"
+    if reason:
+        raise PydanticCustomError("url_invalid", "not a valid address ({reason})", {"reason": reason})
+    return value
+
+
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN), AfterValidator(_parsed_url)]
 Domain = Annotated[str, StringConstraints(pattern=DOMAIN_PATTERN)]
 FOLDER_PATTERN = r"^(\.|[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*)$"  # no "..", no absolute path
 RelativeFolder = Annotated[str, StringConstraints(pattern=FOLDER_PATTERN)]

@@ -211,3 +211,33 @@ def test_random_markdown_through_the_engine_path_stays_inert(fragment, lead):
     md.reset()
     page = md.convert(sanitize.fence(lead + fragment + "\n{: onclick=x }\n\n[r]: javascript:y\n[a][r]"))
     assert scan(sanitize.clean_fenced(page)) == []
+
+
+URL_HINT = "    saran: Tulis alamat lengkap, misalnya https://contoh.go.id/."
+
+
+@pytest.mark.parametrize("key", ["site_url", "repo_url"])
+@pytest.mark.parametrize(("value", "reason"), [
+    ('https://contoh.go.id/"><script>alert(1)</script>', "ada spasi, tanda kutip, atau kurung sudut"),
+    ("https://contoh.go.id/<x", "ada spasi, tanda kutip, atau kurung sudut"),
+    ("https://contoh.go.id/'onmouseover=x", "ada spasi, tanda kutip, atau kurung sudut"),
+    ("https://a.go.id:99999/", "nomor port atau alamat host tidak sah"),
+    ("https://user:rahasia@contoh.go.id/", "alamat memuat nama pengguna atau kata sandi"),
+    ("http:///jalur", "tidak ada nama host setelah http:// atau https://"),
+])
+def test_addresses_in_the_config_are_parsed(project, key, value, reason):
+    import json
+
+    root = project({"site_config.yml": f"site_name: Uji\n{key}: {json.dumps(value)}\n"})
+    col = len(key) + 3
+    assert report_lines(root) == [f"site_config.yml:2:{col}: {key}: '{value}' bukan alamat yang sah: {reason}",
+                                  URL_HINT]
+
+
+def test_a_good_repo_url_with_a_query_is_escaped_where_the_theme_prints_it(project):
+    root = project({"site_config.yml": "site_name: Uji\nrepo_url: https://contoh.go.id/git?a=1&b=2\n"
+                                       "site_url: https://contoh.go.id/belajar/\n"})
+    assert pipeline.build(root, root / "site").ok
+    page = (root / "site/index.html").read_text()
+    assert 'href="https://contoh.go.id/git?a=1&amp;b=2"' in page
+    assert '<link rel="canonical" href="https://contoh.go.id/belajar/index.html">' in page

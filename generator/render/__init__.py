@@ -121,7 +121,7 @@ def mkdocs_yml(project: Project, navigation: list, options: BuildOptions, progre
         "site_name": plain(config.site_name),
         "site_description": plain(config.site_description) or None,
         "site_url": config.site_url,
-        "repo_url": config.repo_url,
+        "repo_url": plain(config.repo_url) or None,  # printed unescaped by Material (source.html): & -> &amp;
         "copyright": plain(f"© {config.organization}") if config.organization else None,
         "docs_dir": DOCS,
         "use_directory_urls": False,

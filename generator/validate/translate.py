@@ -133,6 +133,7 @@ TRANSLATIONS = {
     "too_short": lambda e: e.at("too-few", {"limit": e.ctx["min_length"], "actual": e.ctx["actual_length"]}),
     "too_long": lambda e: e.at("too-many", {"limit": e.ctx["max_length"], "actual": e.ctx["actual_length"]}),
     "string_pattern_mismatch": _pattern,
+    "url_invalid": lambda e: e.at("url-invalid", {"value": e.value, "reason": Term(e.ctx["reason"])}, "hint-bad-url"),
     "union_tag_invalid": _question_type,
     "union_tag_not_found": lambda e: e.at("question-type-missing", {}, "hint-question-type",
                                           {"allowed": ", ".join(model.QUESTION_TYPES)}),
