@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from . import kinds, pipeline, problems, scaffold, schema
+from . import kinds, pipeline, problems, scaffold, schema, write
 from .engine import EngineError
 from .problems import say
 from .structure import BuildOptions, build_date
@@ -95,10 +95,18 @@ def build(project: Path, out: Path | None, strict: bool, offline: bool) -> None:
 
 def _built(root: Path, out: Path, refusal, options: BuildOptions = DEFAULT, progress=None) -> pipeline.Outcome:
     """Build, printing any problems; on errors (or an engine failure) say refusal(language) and exit 1."""
+    foreign = write.foreign_file(out)
+    if foreign is not None:  # a build replaces the whole folder: only an empty one or a built site may go
+        click.echo(say("out-not-ours", pipeline.check(root).language, out=out, name=foreign.name), err=True)
+        sys.exit(1)
     try:
         outcome = pipeline.build(root, out, options, progress)
     except EngineError as exc:
         click.echo(f"MkDocs: {exc}", err=True)
+        sys.exit(1)
+    except OSError as exc:  # a read-only or full disk: one line, and out is as it was
+        click.echo(say("write-failed", pipeline.check(root).language, path=exc.filename or out,
+                       reason=exc.strerror or exc, out=out), err=True)
         sys.exit(1)
     if outcome.problems:
         _print_problems(outcome, err=True)

@@ -47,6 +47,7 @@ def publish(root: Path, site: Path, remote: str, branch: str, message: str) -> D
     if not _git(root, "rev-parse", "--git-dir", check=False):
         raise DeployError(f"{root} is not a git repository")
     ref = f"refs/heads/{branch}"
+    refuse_checked_out(root, ref)
     parent = _git(root, "rev-parse", "--verify", "--quiet", ref, check=False)
     if not parent:  # no local branch yet: continue the remote's history if it has one
         if _git(root, "ls-remote", "--heads", remote, branch, check=False):
@@ -69,6 +70,19 @@ def publish(root: Path, site: Path, remote: str, branch: str, message: str) -> D
     _git(root, "update-ref", ref, commit, *([parent] if parent else []))
     _git(root, "push", "--quiet", remote, f"{ref}:{ref}")
     return Deployed(commit, branch, remote)
+
+
+def refuse_checked_out(root: Path, ref: str) -> None:
+    """Refuse a branch that is checked out here or in another worktree: publishing would replace its files."""
+    listing = _git(root, "worktree", "list", "--porcelain", check=False)
+    for block in listing.split("\n\n"):
+        lines = block.splitlines()
+        if f"branch {ref}" in lines:
+            where = next((line[9:] for line in lines if line.startswith("worktree ")), str(root))
+            raise DeployError(f"the branch {ref[11:]} is checked out in {where}; publishing would replace your "
+                              "work with the site. Use a branch of its own, such as gh-pages (--branch gh-pages)")
+    if _git(root, "symbolic-ref", "--quiet", "HEAD", check=False) == ref:  # git without worktree support
+        raise DeployError(f"the branch {ref[11:]} is the current branch; use a branch of its own, such as gh-pages")
 
 
 def default_message(root: Path, site_name: str) -> str:

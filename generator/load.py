@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from . import yaml_errors
 from .problems import Problem
 from .structure import ContentFile, Document, Pos, Sources, key_path
 
@@ -18,13 +19,17 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 STR_TAG = "tag:yaml.org,2002:str"
-MAX_NODES = 200_000  # guards against alias bombs ("billion laughs")
+MAX_NODES = 200_000  # values beyond the file's own size: only aliases make them ("billion laughs")
+MAX_DEPTH = 50  # nesting of YAML mappings and lists; real files stay under 10
+MAX_FILE_BYTES = 5_000_000  # per Markdown file: a long module is ~50 KB
+MAX_YAML_BYTES = 1_000_000  # per YAML file: the largest real course file is ~100 KB; 1 MB checks in seconds
 
 
 class _Walker:
-    def __init__(self, doc: Document, loader: Any, line_offset: int, problems: list[Problem]):
+    def __init__(self, doc: Document, loader: Any, line_offset: int, problems: list[Problem], size: int = 0):
         self.doc, self.loader, self.offset, self.problems = doc, loader, line_offset, problems
         self.count = 0
+        self.limit = MAX_NODES + size  # a flat file may hold a value per two characters; aliases more
         self.active: set[int] = set()
 
     def pos(self, node: yaml.Node) -> Pos:
@@ -32,8 +37,10 @@ class _Walker:
 
     def walk(self, node: yaml.Node, loc: tuple) -> Any:
         self.count += 1
-        if self.count > MAX_NODES or id(node) in self.active:
-            raise _TooDeep(self.pos(node))
+        if self.count > self.limit or id(node) in self.active:
+            raise _TooDeep(self.pos(node), "yaml-aliases", {"limit": self.limit})
+        if len(loc) > MAX_DEPTH:
+            raise _TooDeep(self.pos(node), "yaml-too-deep", {"limit": MAX_DEPTH})
         self.doc.values[loc] = self.pos(node)
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
@@ -78,8 +85,8 @@ class _Walker:
 
 
 class _TooDeep(Exception):
-    def __init__(self, pos: Pos):
-        self.pos = pos
+    def __init__(self, pos: Pos, code: str, params: dict):
+        self.pos, self.code, self.params = pos, code, params
 
 
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Document | None, list[Problem]]:
@@ -92,14 +99,14 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Document | N
         if node is None:
             doc.data = None
         else:
-            doc.data = _Walker(doc, loader, line_offset, problems).walk(node, ())
+            doc.data = _Walker(doc, loader, line_offset, problems, len(text)).walk(node, ())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
-        detail = exc.problem or "?"
-        if exc.context and exc.context_mark:
-            detail = f"{exc.context} (line {exc.context_mark.line + 1 + line_offset}): {detail}"
-        problems.append(Problem(path, line, col, "", "yaml-syntax", {"detail": detail}, "hint-yaml-syntax"))
+        context_line = exc.context_mark.line + 1 + line_offset if exc.context and exc.context_mark else None
+        source = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
+        problems.append(Problem(path, line, col, "", *yaml_errors.describe(exc.problem, exc.context, context_line,
+                                                                           source)))
         return None, problems
     except yaml.YAMLError as exc:  # e.g. a control character the reader refuses
         line, col = _reader_position(text, getattr(exc, "position", 0))
@@ -107,10 +114,12 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Document | N
         problems.append(Problem(path, line + line_offset, col, "", "yaml-syntax", {"detail": detail},
                                 "hint-yaml-syntax"))
         return None, problems
-    except (_TooDeep, RecursionError) as exc:
-        line, col = getattr(exc, "pos", (1 + line_offset, 1))
-        problems.append(Problem(path, line, col, "", "yaml-syntax",
-                                {"detail": "alias/nesting too deep"}, "hint-yaml-syntax"))
+    except _TooDeep as exc:
+        problems.append(Problem(path, *exc.pos, "", exc.code, exc.params, f"hint-{exc.code}"))
+        return None, problems
+    except RecursionError:  # the parser itself, on brackets nested thousands deep
+        problems.append(Problem(path, 1 + line_offset, 1, "", "yaml-too-deep", {"limit": MAX_DEPTH},
+                                "hint-yaml-too-deep"))
         return None, problems
     finally:
         loader.dispose()
@@ -133,8 +142,28 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     return text.removeprefix("\ufeff").replace("\r\n", "\n"), []
 
 
-def load_mapping(raw: bytes, path: str, line_offset: int = 0) -> tuple[Document | None, list[Problem]]:
-    """Decode and parse a YAML file that must hold a mapping."""
+def too_large(size: int, path: str) -> list[Problem]:
+    """A problem when a file is over its limit: parsing it could take minutes and gigabytes."""
+    limit = MAX_FILE_BYTES if path.endswith(".md") else MAX_YAML_BYTES
+    if size <= limit:
+        return []
+    return [Problem(path, 1, 1, "", "file-too-large", {"size": f"{size / 1e6:.1f}", "limit": f"{limit / 1e6:g}"},
+                    "hint-file-too-large")]
+
+
+def read_file(full: Path, path: str) -> tuple[bytes | None, list[Problem]]:
+    """A file's bytes, or a problem when it is too large to read."""
+    found = too_large(full.stat().st_size, path)
+    return (None, found) if found else (full.read_bytes(), [])
+
+
+def load_mapping(raw: bytes | None, path: str, line_offset: int = 0) -> tuple[Document | None, list[Problem]]:
+    """Decode and parse a YAML file that must hold a mapping (None: not read, e.g. too large)."""
+    if raw is None:
+        return None, []
+    found = too_large(len(raw), path)
+    if found:
+        return None, found
     text, problems = decode(raw, path)
     if text is None:
         return None, problems
@@ -213,7 +242,10 @@ def read_content(root: Path, content_dir: str = "content") -> tuple[dict[str, Co
 
 
 def _read_markdown(item: ContentFile, full: Path) -> list[Problem]:
-    text, problems = decode(full.read_bytes(), item.path)
+    raw, problems = read_file(full, item.path)
+    if raw is None:
+        return problems
+    text, problems = decode(raw, item.path)
     if text is not None:
         item.front, item.body, item.body_line, found = split_front_matter(text, item.path)
         problems += found
@@ -239,13 +271,13 @@ def read_project(root: Path, collections: dict[str, str] | None = None) -> Sourc
 
         collections = yaml_folders()
     problems: list[Problem] = []
-    config, found = load_mapping((root / "site_config.yml").read_bytes(), "site_config.yml")
+    config, found = _load_yaml(root / "site_config.yml", "site_config.yml")
     problems += found
     courses = []
     course_dir = root / "courses"
     paths = sorted(course_dir.glob("*.yml")) + sorted(course_dir.glob("*.yaml")) if course_dir.is_dir() else []
     for path in paths:
-        doc, found = load_mapping(path.read_bytes(), f"courses/{path.name}")
+        doc, found = _load_yaml(path, f"courses/{path.name}")
         problems += found
         if doc is not None:
             courses.append(doc)
@@ -256,9 +288,14 @@ def read_project(root: Path, collections: dict[str, str] | None = None) -> Sourc
     for rel in sorted(assets):
         top = rel.split("/", 1)[0]
         if top in collections and "/" in rel and rel.endswith((".yml", ".yaml")):
-            doc, found = load_mapping((root / folder / rel).read_bytes(), posixpath.normpath(f"{folder}/{rel}"))
+            doc, found = _load_yaml(root / folder / rel, posixpath.normpath(f"{folder}/{rel}"))
             problems += found
             if doc is not None:
                 found_yaml[collections[top]].append(doc)
     count = 1 + len(paths) + len(content) + sum(map(len, found_yaml.values()))
     return Sources(root, config, courses, content, problems, count, assets, found_yaml, folder)
+
+
+def _load_yaml(full: Path, path: str) -> tuple[Document | None, list[Problem]]:
+    raw, found = read_file(full, path)
+    return (None, found) if raw is None else load_mapping(raw, path)

@@ -32,14 +32,39 @@ def write_tree(tree: dict[str, str], copies: dict[str, Path], dest: Path) -> int
     return len(todo)
 
 
+MARKER = ".lms-site"  # written into every built site: only a folder holding it may be replaced
+MARKER_TEXT = "Built by lms (Belajar ASN). This folder is replaced by every build: keep no files of your own here.\n"
+# what an older build (before the marker) left: a folder with all of these is a site this tool made
+_OLD_SITE = ("index.html", "sitemap.xml", "search/search_index.json", "assets/javascripts")
+
+
+def foreign_file(out: Path) -> Path | None:
+    """A file in out that no build of this tool wrote (None: out is missing, empty or a built site)."""
+    if not out.exists():
+        return None
+    if not out.is_dir():
+        return out
+    if (out / MARKER).is_file() or all((out / name).exists() for name in _OLD_SITE):
+        return None
+    return next(iter(sorted(out.iterdir())), None)
+
+
 def staging_dir(out: Path) -> Path:
-    """An empty folder beside out, on the same file system, for an atomic swap."""
+    """An empty folder beside out, on the same file system, for an atomic swap.
+
+    Staging folders a killed build left beside out (.NAME-new-*, .NAME-old-*) are removed first.
+    """
     out.parent.mkdir(parents=True, exist_ok=True)
+    for pattern in (f".{out.name}-new-*", f".{out.name}-old-*"):
+        for left in out.parent.glob(pattern):
+            if left.is_dir() and not left.is_symlink():
+                shutil.rmtree(left, ignore_errors=True)
     return Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
 
 
 def swap_in(new: Path, out: Path) -> None:
-    """Replace out with new; at no moment is out half-written."""
+    """Mark new as a built site and put it in out's place; at no moment is out half-written."""
+    (new / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     old = None
     if out.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))

@@ -107,3 +107,22 @@ def test_deploy_outside_git_says_so(project, lms):
     result = lms("deploy", "--project", project())
     assert result.exit_code == 1
     assert "bukan repositori git" in result.output or "not a git repository" in result.output
+
+
+def test_deploy_refuses_the_current_branch(repo, lms):
+    root, remote = repo
+    head, status = git(root, "rev-parse", "HEAD"), git(root, "status", "--porcelain")
+    result = lms("deploy", "--project", root, "--branch", "main")
+    assert result.exit_code == 1
+    assert f"Penerbitan gagal: the branch main is checked out in {root}" in result.output
+    assert git(root, "rev-parse", "HEAD") == head and git(root, "status", "--porcelain") == status
+    assert git(remote, "branch", "--list") == ""
+
+
+def test_deploy_refuses_a_branch_checked_out_in_another_worktree(repo, lms, tmp_path):
+    root, remote = repo
+    git(root, "worktree", "add", "--quiet", "-b", "lain", str(tmp_path / "wt"))
+    before = git(root, "rev-parse", "lain")
+    result = lms("deploy", "--project", root, "--branch", "lain")
+    assert result.exit_code == 1 and f"checked out in {tmp_path / 'wt'}" in result.output
+    assert git(root, "rev-parse", "lain") == before and not (tmp_path / "wt/index.html").exists()
