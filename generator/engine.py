@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -147,9 +148,28 @@ def serve(rebuild: Callable[[], None], root: Path, watch: list[Path], port: int,
     for path in watch:
         if path.exists():
             server.watch(str(path))
+    quiet_disconnects(server)
     try:
         server.serve()
     except KeyboardInterrupt:
         pass
     finally:
         server.shutdown()
+
+
+DISCONNECTS = (ConnectionResetError, BrokenPipeError, ConnectionAbortedError)
+
+
+def quiet_disconnects(server) -> None:
+    """Log a client that hung up (a closed tab, a reload) in one line; any other error as before."""
+    original = server.handle_error
+
+    def handle_error(request, client_address) -> None:
+        error = sys.exc_info()[1]
+        if isinstance(error, DISCONNECTS):
+            logging.getLogger("mkdocs.livereload").info("client %s:%s disconnected (%s)", *client_address[:2],
+                                                         type(error).__name__)
+            return
+        original(request, client_address)
+
+    server.handle_error = handle_error

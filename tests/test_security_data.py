@@ -155,3 +155,27 @@ def test_yaml_nesting_and_aliases_have_their_own_messages(project):
     assert report_lines(project({"site_config.yml": bomb}))[0].startswith(
         "site_config.yml:")
     assert "alias YAML (*nama) mengembang menjadi lebih dari" in report_lines(project({"site_config.yml": bomb}))[0]
+
+
+def test_serve_logs_a_client_disconnect_in_one_quiet_line(caplog):
+    import logging
+
+    from generator import engine
+
+    class Server:
+        seen: list = []
+
+        def handle_error(self, request, address):
+            self.seen.append(address)
+
+    server = Server()
+    engine.quiet_disconnects(server)
+    with caplog.at_level(logging.INFO, logger="mkdocs.livereload"):
+        for error in (ConnectionResetError(104, "reset"), BrokenPipeError(32, "pipe"), ValueError("other")):
+            try:
+                raise error
+            except Exception:
+                server.handle_error(None, ("127.0.0.1", 5000))
+    assert [r.getMessage() for r in caplog.records] == ["client 127.0.0.1:5000 disconnected (ConnectionResetError)",
+                                                       "client 127.0.0.1:5000 disconnected (BrokenPipeError)"]
+    assert Server.seen == [("127.0.0.1", 5000)]  # anything else still reaches the original handler
