@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import Any
 
-from ..structure import Document
+from ..model import ID_PATTERN
+from ..problems import WARNING
+from ..structure import Document, text_at
 
 MARKDOWN, YAML = "markdown", "yaml"
 
@@ -27,6 +31,15 @@ class Nav:
 
     position: int  # tabs are ordered by position; home 0, courses 10, competencies 50
     label: str  # key in the ui table
+
+
+def id_file_rule(doc: Document) -> list:
+    """A warning when a valid id differs from its file's name; an invalid id has its own error, no rename hint."""
+    did, stem = text_at(doc.data, "id"), PurePosixPath(doc.path).stem
+    if did is None or did == stem or not re.fullmatch(ID_PATTERN, did):
+        return []
+    return [doc.problem(("id",), "id-not-filename", {"id": did, "stem": stem}, "hint-id-not-filename",
+                        {"id": did}, WARNING)]
 
 
 def _no_rules(*_: Any) -> list:

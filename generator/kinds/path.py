@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
-
 import jinja2
 
 from .. import model
 from ..problems import WARNING, choice_hint
 from ..render.catalogue import Catalogue
 from ..structure import Document, items_at, text_at
-from .base import YAML, Context, Kind
+from .base import YAML, Context, Kind, id_file_rule
 
 
 def rules(docs: list[Document], context: Context) -> list:
@@ -19,10 +17,8 @@ def rules(docs: list[Document], context: Context) -> list:
     seen: dict[str, str] = {}
     for doc in docs:
         out += _courses(doc, context.courses)
-        pid, stem = text_at(doc.data, "id"), PurePosixPath(doc.path).stem
-        if pid is not None and pid != stem:
-            out.append(doc.problem(("id",), "id-not-filename", {"id": pid, "stem": stem}, "hint-id-not-filename",
-                                   {"id": pid}, WARNING))
+        out += id_file_rule(doc)
+        pid = text_at(doc.data, "id")
         if pid in seen:
             out.append(doc.problem(("id",), "duplicate-path", {"id": pid, "other": seen[pid]}, "hint-unique-id"))
         elif pid is not None:

@@ -7,14 +7,12 @@ every problem in one run. A value of the wrong type is skipped here (the model h
 from __future__ import annotations
 
 import re
-from pathlib import PurePosixPath
 from typing import Any
 
 from .. import data
+from ..kinds.base import id_file_rule
 from ..problems import WARNING, Problem, choice_hint, suggest
-from ..structure import ContentFile, Document, content_path, int_at, items_at, text_at
-
-RESERVED_MODULE_IDS = ("index", "bukti")  # a course's own page and its completion record
+from ..structure import RESERVED_MODULE_IDS, ContentFile, Document, content_path, int_at, items_at, text_at
 
 
 def course_rules(doc: Document, content: dict[str, ContentFile]) -> list[Problem]:
@@ -30,11 +28,7 @@ def course_rules(doc: Document, content: dict[str, ContentFile]) -> list[Problem
 
 
 def _id_rules(doc: Document) -> list[Problem]:
-    out = []
-    cid, stem = text_at(doc.data, "id"), PurePosixPath(doc.path).stem
-    if cid is not None and cid != stem:
-        out.append(doc.problem(("id",), "id-not-filename", {"id": cid, "stem": stem}, "hint-id-not-filename",
-                               {"id": cid}, WARNING))
+    out = id_file_rule(doc)
     for key, code in (("modules", "duplicate-module"), ("objectives", "duplicate-objective")):
         seen: dict[str, int] = {}
         for i, item in enumerate(items_at(doc.data, key)):
