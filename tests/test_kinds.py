@@ -10,17 +10,18 @@ import re
 
 import pytest
 
-from generator import kinds, pipeline
+from generator import kinds, pipeline, scaffold
 
 from conftest import COURSE, REPO, report_lines
 
 TODAY = dt.date(2026, 11, 29)
 EPOCH = str(int(dt.datetime(2026, 11, 29, 12, tzinfo=dt.UTC).timestamp()))
-GUIDE = kinds.by_name("guide").scaffold.format(title="Menara Kertas").replace("status: draft", "status: published")
+GUIDE = scaffold.with_examples(kinds.by_name("guide").scaffold.format(title="Menara Kertas")
+                               .replace("status: draft", "status: published"))
 MANAGERIAL_AND_SOCIAL = ("integritas, kerja-sama, komunikasi, orientasi-hasil, pelayanan-publik, pengembangan-diri, "
                          "mengelola-perubahan, pengambilan-keputusan, perekat-bangsa")
-STANDARD = kinds.by_name("standard").scaffold.format(
-    id="legalisasi", title="Legalisasi Dokumen", today="2026-06-01").replace("status: draft", "status: published")
+STANDARD = scaffold.with_examples(kinds.by_name("standard").scaffold.format(
+    id="legalisasi", title="Legalisasi Dokumen", today="2026-06-01").replace("status: draft", "status: published"))
 
 
 @pytest.fixture(autouse=True)
@@ -394,7 +395,10 @@ def test_new_content_of_each_kind_is_valid_and_builds(project, lms, kind):
     assert result.exit_code == 0, result.output
     path = root / result.output.strip()
     assert report_lines(root) == []
-    path.write_text(path.read_text().replace("status: draft", "status: published"))
+    published = path.read_text().replace("status: draft", "status: published")
+    path.write_text(published)
+    assert any("teks kerangka" in line for line in report_lines(root))  # skeleton text published: warned
+    path.write_text(scaffold.with_examples(published))
     assert report_lines(root) == []
     assert pipeline.build(root, root / "site", strict=True).problems == []
     assert lms("new", kind, "contoh-baru", "--project", root).exit_code == 1

@@ -14,6 +14,7 @@ from ..problems import WARNING, Problem
 from ..structure import Document, Project, Sources, build_date, text_at
 from .content import front_matter, theme_files
 from .course import course_rules, draft_content_rules, prerequisite_rules, users
+from .placeholders import placeholder_rules
 from .safety import content_rules, yaml_links
 from .translate import structure
 
@@ -44,6 +45,7 @@ def validate(sources: Sources, today: dt.date | None = None) -> tuple[Project | 
     problems += draft_content_rules(by_id, sources.content)
     collections, found = _collections(sources, context)
     problems += found
+    problems += placeholder_rules(sources, context)
     if config is None or any(p.severity != WARNING for p in problems):
         return None, problems
     return Project(sources.root, config, courses, sources.content, fronts, kind_names, collections,
