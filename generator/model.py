@@ -95,6 +95,20 @@ class SearchSettings(Strict):
                     "keterangan tidak mampu]]; singkatan umum (KTP, NIK, ASN...) sudah dikenal.")
 
 
+class LearningRecords(Strict):
+    """What Progres Saya's exports for SIASN and the agency's 20 JP system say about each course."""
+
+    kind: Literal["belajar-mandiri", "e-learning", "komunitas-belajar"] = Field(
+        "belajar-mandiri", description="Jenis pengembangan kompetensi pada ekspor: belajar-mandiri (jenis diklat "
+                                       "SIASN 22), e-learning (16) atau komunitas-belajar (23).")
+    organizer: Text | None = Field(
+        None, description="Penyelenggara pada ekspor; tanpa ini dipakai organization, lalu site_name.")
+    daily_jp_cap: Annotated[int, Field(ge=1, le=24)] | None = Field(
+        None, description="JP paling banyak yang diakui per hari, misalnya 2; tanpa ini tidak ada batas.")
+    place: Text | None = Field(
+        None, description="Tempat pada tanda tangan bukti belajar, misalnya Medan; tanpa ini ditulis tangan.")
+
+
 class SiteConfig(Strict):
     """site_config.yml: settings for the whole site."""
 
@@ -115,6 +129,10 @@ class SiteConfig(Strict):
     )
     theme: Theme = Field(default_factory=Theme, description="Tampilan (palet dan logo Material).")
     search: SearchSettings = Field(default_factory=SearchSettings, description="Pencarian: sinonim situs.")
+    records: LearningRecords = Field(
+        default_factory=LearningRecords,
+        description="Catatan belajar untuk SIASN dan sistem 20 JP instansi: jenis pengembangan, penyelenggara, "
+                    "batas JP per hari.")
 
 
 # --- courses/*.yml

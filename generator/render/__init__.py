@@ -139,7 +139,7 @@ def mkdocs_yml(project: Project, navigation: list, options: BuildOptions, progre
         # the data script, then the core every other script uses (docs/browser.md)
         "extra_javascript": [f"assets/lms/{name}" for name in (DATA_SCRIPT, "lms-core.js", "lms-state.js",
                                                                "lms-quiz.js", "lms-filter.js")]
-        + (["assets/lms/lms-progress.js", "assets/lms/lms-ledger.js"] if progress else [])
+        + (["assets/lms/lms-progress.js", "assets/lms/lms-xlsx.js", "assets/lms/lms-ledger.js"] if progress else [])
         + ([f"assets/lms/{SERVE_SCRIPT}", f"assets/lms/{SERVE_OVERLAY}"] if serve else []),
         "extra": {"generator": False},
         # tags: chips on knowledge-base articles and the tag index page (pengetahuan/tag.md)

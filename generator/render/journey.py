@@ -25,6 +25,17 @@ URLS = {  # relative to the site's root (pages are .html files: use_directory_ur
 RESERVED_MODULE_IDS = ("index", "bukti")  # the course page and its record; validate/course.py refuses them
 ID = ID_PATTERN.strip("^$").replace("(", "(?:")  # no groups of its own: lms-core.js numbers the placeholders
 PATTERNS = {"course": ID, "module": ID, "hash": "[0-9a-f]+"}
+# site_config.yml records.kind -> SIASN's jenis diklat id and the name agencies' 20 JP sheets use (domain.md)
+DEVELOPMENT_KINDS = {"belajar-mandiri": (22, "Belajar Mandiri"), "e-learning": (16, "E-Learning"),
+                     "komunitas-belajar": (23, "Komunitas Belajar")}
+
+
+def records_facts(config) -> dict:
+    """What the exports for SIASN and the agency's 20 JP system say about every course (docs/records.md)."""
+    kind_id, kind = DEVELOPMENT_KINDS[config.records.kind]
+    organizer = config.records.organizer or config.organization or config.site_name
+    return {"kind": kind, "kindId": kind_id, "organizer": " ".join(organizer.split()),
+            "dailyCap": config.records.daily_jp_cap, "place": " ".join((config.records.place or "").split())}
 
 
 def browser_texts(lang: str) -> dict[str, dict[str, str]]:
@@ -78,6 +89,7 @@ def data_script(site: Catalogue, env: jinja2.Environment, quiz_hash) -> str:
         "jpMax": max((m["jp"] for c in courses.values() for m in c["modules"]), default=0),
         "courses": courses,
         "paths": {p.id: p.courses for p in site.project.published_paths},
+        "records": records_facts(config),
         "text": browser_texts(config.language),
     }
     return as_script("LmsData", body, "keys, URLs, texts and courses for the lms-*.js scripts")
