@@ -22,8 +22,9 @@
     return node;
   }
 
-  /* One date format on these pages: "30 November 2026". */
+  /* One date format on these pages: "30 November 2026" (Lms.date, the interface's one format, where present). */
   function day(iso) {
+    if (Lms.date) return Lms.date(iso);
     var d = new Date(iso);
     return d.toLocaleDateString(DATA.lang === "id" ? "id-ID" : "en-GB", { day: "numeric", month: "long", year: "numeric" });
   }
