@@ -98,7 +98,9 @@ def sample_site(tmp: Path) -> Path:
     lms = [sys.executable, "-m", "generator", "evaluate", "--project", str(project),
            str(REPO / "samples" / "skm" / "google-forms.csv"), "--complaints",
            str(REPO / "samples" / "skm" / "pengaduan.csv"), "--format", "page", "--out", str(page)]
-    subprocess.run(lms, check=True, capture_output=True, cwd=REPO)
+    done = subprocess.run(lms, capture_output=True, text=True, cwd=REPO)
+    if done.returncode != 0:
+        raise SystemExit(f"lms evaluate --format page failed:\n{done.stdout}{done.stderr}")
     page.write_text(page.read_text(encoding="utf-8").replace("status: draft", "status: published", 1),
                     encoding="utf-8")
     outcome = pipeline.build(project, tmp / "site")
