@@ -274,7 +274,7 @@ def test_guide_page_opens_with_the_at_a_glance_card(project):
     tree = rendered(project(guide("materials: [Kertas plano, Spidol]", "materials: []")))
     page = tree["docs/team-building/menara.md"]
     assert page.startswith(
-        "# Menara Kertas\n\n<p class=\"lms-lead\">Ringkasan kegiatan dalam satu atau dua kalimat.</p>\n\n"
+        "# Menara Kertas\n\n<p class=\"lms-lead\">Contoh kegiatan kelompok untuk saling mengenal.</p>\n\n"
         '<section class="lms-glance" aria-labelledby="sekilas">\n<h2 id="sekilas">Sekilas kegiatan</h2>\n'
         '<dl class="lms-facts">\n<dt>Durasi</dt><dd>30 menit</dd>\n<dt>Peserta</dt><dd>6–20 orang</dd>\n'
         "<dt>Tempat</dt><dd>Dalam ruangan</dd>\n<dt>Bahan</dt><dd>Tidak perlu bahan khusus</dd>\n"
