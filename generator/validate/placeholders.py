@@ -18,7 +18,8 @@ from ..problems import WARNING, Problem
 from ..structure import ContentFile, Document, Sources
 
 # Skeleton texts that are real defaults an office may keep word for word (the law every service
-# follows, the promise's standard wording, common facilities and materials): not placeholders.
+# follows, the promise's standard wording, common requirements, steps and facilities): not placeholders.
+# Shorter texts (under three words, without "...") are names and choices, never placeholders.
 KEEP_KEYS = frozenset({"maklumat", "dasar_hukum"})
 KEEP = frozenset({
     "Fotokopi KTP pemohon", "Kotak saran di ruang tunggu", "Ruang tunggu dan loket", "Supervisi oleh atasan langsung",
