@@ -352,3 +352,30 @@ def test_records_pages_have_no_serious_accessibility_violations(capped, page):
     pages = [capped + "progres.html", capped + "kursus/lanjut/bukti.html"]
     assert accessibility_problems(page, pages, "default") == {}
     assert accessibility_problems(page, pages, "slate") == {}
+
+
+def test_exports_work_offline_from_file(tmp_path_factory, tmp_path):
+    config = "site_name: Situs Uji\nlanguage: id\nrecords:\n  daily_jp_cap: 2\n"
+    root = make_project(tmp_path_factory.mktemp("offline"), {"site_config.yml": config, **FILES}, defaults=False)
+    out = tmp_path / "usb" / "situs"
+    assert [p for p in pipeline.build(root, out, offline=True).problems if p.severity == "error"] == []
+    with browser_page() as page:
+        seed(page, out.as_uri() + "/", {"name": "Siti Rahmah", "nip": NIP})
+        name, body = fetch(page, "Unduh Excel 20 JP (.xlsx)")
+        (tmp_path / name).write_bytes(body)
+        rows, nip_cells, _ = read_xlsx(tmp_path / name)
+        assert [r[5:] for r in rows[1:]] == [[2, NIP, 4], [3, NIP, 4]] and nip_cells == [("s", "@"), ("s", "@")]
+        assert page.events["errors"] == [] and page.events["console"] == []
+        assert [u for u in page.events["outside"] if not u.startswith("file://")] == []
+
+
+def test_exports_bind_once_when_material_shows_the_page_again(capped):
+    with browser_page() as page:  # instant navigation emits document$ for every page shown: no double binding
+        seed(page, capped)
+        page.evaluate("() => { document$.next(document); document$.next(document); }")
+        downloads = []
+        page.on("download", lambda d: downloads.append(d))
+        assert csv_rows(fetch(page, "Unduh CSV SIASN (kursus)")[1])[1][5] == "2"
+        page.wait_for_timeout(300)
+        assert len(downloads) == 1
+        assert page.events == CLEAN
