@@ -1,15 +1,18 @@
-"""Benchmark: our stages vs the engine vs plain Material on the same Markdown.
+"""Benchmark: `lms build` against plain Material on the same pages, at one or more sizes.
 
-    python benchmarks/build.py --modules 1000 [--repeat 3]
+    python benchmarks/build.py --modules 1000,3000 [--repeat 3]
 
-Generates a synthetic project (N modules with quizzes across N/10 courses, ~3 KB of text
-each) in a temp folder, then measures side by side in one run, each build in a fresh
-process, ours and the floor in alternating order:
-  ours   load + validate + render + write of the build tree (`lms build`'s own timer)
-  engine Material for MkDocs on our tree, including the swap into place
-  floor  plain Material (navigation.prune only) on the same Markdown pages
-  check  `lms check` as a command, imports included
-The last line printed is one JSON object with the medians.
+For each size, generates a synthetic project (N modules with quizzes across N/10 courses, ~3 KB
+of text each) and measures side by side in one run, each build in a fresh process, in alternating
+order, CPU seconds (user + system, imports included) as well as wall time:
+  build   the whole `lms build` (our stages, the engine, the swap into place)
+  ours    our stages inside it (load, validate, render, write of the build tree)
+  floor   plain Material on our build tree (our navigation and pages, no plugin of ours)
+  anchor  plain Material with navigation.prune and MkDocs' default navigation over the same
+          Markdown pages: what a team would get without this project
+  check   `lms check` as a command
+Per-page CPU and KB are the whole build's over its HTML pages; RSS is the build's peak.
+The last line printed is one JSON object: {"sizes": {"1000": {...}, "3000": {...}}} (medians).
 """
 
 from __future__ import annotations
@@ -68,15 +71,17 @@ def make_project(root: Path, modules: int) -> None:
         (root / f"content/modul/m{m}.md").write_text("\n".join(body))
 
 
-def floor_tree(tree: Path, floor: Path) -> None:
-    """The same Markdown pages and nav under plain Material with navigation.prune."""
+def plain_tree(tree: Path, dest: Path, nav: bool) -> None:
+    """The same Markdown pages under plain Material with navigation.prune: our nav, or MkDocs' default."""
     import yaml
 
-    shutil.copytree(tree / "docs", floor / "docs", ignore=shutil.ignore_patterns("assets"))
+    shutil.copytree(tree / "docs", dest / "docs", ignore=shutil.ignore_patterns("assets"))
     ours = yaml.safe_load((tree / "mkdocs.yml").read_text())
     config = {"site_name": "Benchmark", "site_url": ours.get("site_url"), "docs_dir": "docs",
-              "theme": {"name": "material", "features": ["navigation.prune"]}, "nav": ours["nav"]}
-    (floor / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+              "theme": {"name": "material", "features": ["navigation.prune"]}}
+    if nav:
+        config.update(nav=ours["nav"], not_in_nav=ours.get("not_in_nav"))
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
 
 
 def size_per_page(site: Path) -> tuple[float, int]:
@@ -85,17 +90,24 @@ def size_per_page(site: Path) -> tuple[float, int]:
     return total / 1024 / max(1, len(pages)), len(pages)
 
 
+def cpu() -> float:
+    """CPU seconds (user + system) of this process so far."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def measure(kind: str, project: Path, work: Path) -> dict:
-    """One measurement in this fresh process: "ours" (our stages, then the engine) or "floor"."""
-    if kind == "floor":  # plain MkDocs + Material, as anyone would run it: no adapter in between
+    """One measurement in this fresh process: "ours" (`lms build`), or plain Material: "floor", "anchor"."""
+    if kind in ("floor", "anchor"):  # plain MkDocs + Material, as anyone would run it: no adapter in between
         from mkdocs.commands.build import build as mkdocs_build
         from mkdocs.config import load_config
 
         logging.getLogger("mkdocs").setLevel(logging.ERROR)
         t0 = time.perf_counter()
-        mkdocs_build(load_config(config_file=str(work / "floor/mkdocs.yml"), site_dir=str(work / "floor-site")))
-        result = {"floor_s": time.perf_counter() - t0}
-        result["floor_kb_per_page"], _ = size_per_page(work / "floor-site")
+        mkdocs_build(load_config(config_file=str(work / f"{kind}/mkdocs.yml"), site_dir=str(work / f"{kind}-site")))
+        result = {f"{kind}_s": time.perf_counter() - t0, f"{kind}_cpu_s": cpu()}
+        result[f"{kind}_kb_per_page"], _ = size_per_page(work / f"{kind}-site")
+        shutil.rmtree(work / f"{kind}-site")
     else:  # exactly what `lms build` runs
         from generator import pipeline
         from generator.structure import BuildOptions
@@ -103,25 +115,93 @@ def measure(kind: str, project: Path, work: Path) -> dict:
         shutil.rmtree(project / BuildOptions().tree, ignore_errors=True)  # a first build: every file new
         outcome = pipeline.build(project, work / "site")
         assert outcome.project is not None, outcome.problems[:3]
-        result = {"ours_s": outcome.seconds["ours"], "engine_s": outcome.seconds["engine"]}
+        result = {"ours_s": outcome.seconds["ours"], "engine_s": outcome.seconds["engine"],
+                  "ours_cpu_s": outcome.seconds["ours_cpu"], "build_cpu_s": cpu()}
         result["kb_per_page"], result["pages"] = size_per_page(work / "site")
+        shutil.rmtree(work / "site")
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result
 
 
-def prepare_floor(project: Path, work: Path) -> None:
-    """Render our tree once (untimed) and derive the floor project from its Markdown."""
+def prepare_plain(project: Path, work: Path) -> None:
+    """Render our tree once (untimed) and derive the floor and anchor projects from its Markdown."""
     from generator import pipeline, render, write
 
     outcome = pipeline.check(project)
     assert outcome.project is not None, outcome.problems[:3]
     write.write_tree(render.render(render.site_of(outcome.project)), {}, work / "reference-tree")
-    floor_tree(work / "reference-tree", work / "floor-source")
+    plain_tree(work / "reference-tree", work / "floor-source", nav=True)
+    plain_tree(work / "reference-tree", work / "anchor-source", nav=False)
+
+
+KINDS = ("ours", "floor", "anchor")
+
+
+def one_size(modules: int, repeat: int, tmp: Path, env: dict) -> dict:
+    """Every kind of build, `repeat` times in rotating order, on a fresh project of this size; the medians."""
+    project = tmp / "project"
+    make_project(project, modules)
+    prepare_plain(project, tmp)
+
+    def child(kind: str, work: Path) -> dict:
+        out = subprocess.run([sys.executable, __file__, "--measure", kind, str(project), str(work)],
+                             capture_output=True, text=True, env=env, check=True)
+        return json.loads(out.stdout.strip().splitlines()[-1])
+
+    runs, checks = [], []
+    for i in range(repeat):
+        work = tmp / f"work-{i}"
+        work.mkdir()
+        for kind in ("floor", "anchor"):
+            shutil.copytree(tmp / f"{kind}-source", work / kind)
+        run: dict = {}
+        for kind in KINDS[i % 3:] + KINDS[:i % 3]:  # rotate the order
+            got = child(kind, work)
+            rss = got.pop("peak_rss_mb")
+            if kind == "ours":
+                run["rss_mb"] = rss
+            run.update(got)
+        runs.append(run)
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "generator", "check", "--project", str(project)],
+                       capture_output=True, env=env, check=True, cwd=REPO)
+        checks.append(time.perf_counter() - t0)
+        shutil.rmtree(work)
+        wall = run["ours_s"] + run["engine_s"]
+        print(f"{modules} modules, run {i + 1}: build {run['build_cpu_s']:.1f} s CPU ({wall:.1f} s wall), "
+              f"floor {run['floor_cpu_s']:.1f} s CPU, anchor {run['anchor_cpu_s']:.1f} s CPU", file=sys.stderr)
+    shutil.rmtree(project)
+    return summary(modules, runs, checks)
+
+
+def summary(modules: int, runs: list[dict], checks: list[float]) -> dict:
+    """Medians of the runs of one size, and the figures per page."""
+    def med(key: str) -> float:
+        return statistics.median(r[key] for r in runs)
+
+    pages = runs[0]["pages"]
+    return {
+        "modules": modules, "pages": pages, "repeat": len(runs),
+        "build_cpu_s": round(med("build_cpu_s"), 2), "ours_cpu_s": round(med("ours_cpu_s"), 2),
+        "floor_cpu_s": round(med("floor_cpu_s"), 2), "anchor_cpu_s": round(med("anchor_cpu_s"), 2),
+        "build_s": round(statistics.median(r["ours_s"] + r["engine_s"] for r in runs), 2),
+        "floor_s": round(med("floor_s"), 2), "anchor_s": round(med("anchor_s"), 2),
+        "build_per_anchor": round(statistics.median(r["build_cpu_s"] / r["anchor_cpu_s"] for r in runs), 3),
+        "build_per_floor": round(statistics.median(r["build_cpu_s"] / r["floor_cpu_s"] for r in runs), 3),
+        "cpu_ms_per_page": round(med("build_cpu_s") * 1000 / pages, 2),
+        "kb_per_page": round(med("kb_per_page"), 1), "floor_kb_per_page": round(med("floor_kb_per_page"), 1),
+        "anchor_kb_per_page": round(med("anchor_kb_per_page"), 1),
+        "rss_mb": round(max(r["rss_mb"] for r in runs), 1), "check_s": round(statistics.median(checks), 2),
+    }
+
+
+COLUMNS = ("modules", "pages", "build_cpu_s", "ours_cpu_s", "floor_cpu_s", "anchor_cpu_s", "build_per_anchor",
+           "cpu_ms_per_page", "kb_per_page", "anchor_kb_per_page", "rss_mb", "build_s", "check_s")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--modules", type=int, default=1000)
+    parser.add_argument("--modules", default="1000", help="one size or several, comma-separated: 1000,3000")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--tmp", type=Path, default=REPO / ".lms",
                         help="where the temp project goes (default .lms/ in the repo: where a project's build lives)")
@@ -131,62 +211,17 @@ def main() -> None:
         kind, project, work = args.measure
         print(json.dumps(measure(kind, Path(project), Path(work))))
         return
-
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     args.tmp.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="bench-", dir=args.tmp) as tmp:
-        project = Path(tmp) / "project"
-        make_project(project, args.modules)
-        prepare_floor(project, Path(tmp))
-
-        def child(kind: str, work: Path) -> dict:
-            out = subprocess.run([sys.executable, __file__, "--measure", kind, str(project), str(work)],
-                                 capture_output=True, text=True, env=env, check=True)
-            return json.loads(out.stdout.strip().splitlines()[-1])
-
-        runs, checks = [], []
-        for i in range(args.repeat):
-            work = Path(tmp) / f"work-{i}"
-            work.mkdir()
-            shutil.copytree(Path(tmp) / "floor-source", work / "floor")
-            run: dict = {}
-            for kind in (("ours", "floor") if i % 2 == 0 else ("floor", "ours")):  # alternate the order
-                got = child(kind, work)
-                run["peak_rss_mb"] = max(run.get("peak_rss_mb", 0), got.pop("peak_rss_mb"))
-                run.update(got)
-            runs.append(run)
-            t0 = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "generator", "check", "--project", str(project)],
-                           capture_output=True, env=env, check=True, cwd=REPO)
-            checks.append(time.perf_counter() - t0)
-            shutil.rmtree(work)
-            print(f"run {i + 1}: ours {run['ours_s']:.2f} s, engine {run['engine_s']:.2f} s, "
-                  f"floor {run['floor_s']:.2f} s, check {checks[-1]:.2f} s", file=sys.stderr)
-
-    def med(key: str) -> float:
-        return statistics.median(r[key] for r in runs)
-
-    result = {
-        "modules": args.modules,
-        "pages": runs[0]["pages"],
-        "repeat": args.repeat,
-        "ours_s": round(med("ours_s"), 3),
-        "engine_s": round(med("engine_s"), 3),
-        "floor_s": round(med("floor_s"), 3),
-        "ours_share": round(med("ours_s") / med("engine_s"), 4),
-        "ratio": round(statistics.median((r["ours_s"] + r["engine_s"]) / r["floor_s"] for r in runs), 3),
-        "check_s": round(statistics.median(checks), 3),
-        "kb_per_page": round(med("kb_per_page"), 1),
-        "floor_kb_per_page": round(med("floor_kb_per_page"), 1),
-        "peak_rss_mb": round(max(r["peak_rss_mb"] for r in runs), 1),
-    }
-    print("| modules | pages | ours (s) | engine (s) | floor (s) | ours/engine | total/floor | check (s) "
-          "| KB/page | floor KB/page | peak RSS (MB) |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
-    print(f"| {result['modules']} | {result['pages']} | {result['ours_s']} | {result['engine_s']} | "
-          f"{result['floor_s']} | {result['ours_share']:.1%} | {result['ratio']} | {result['check_s']} | "
-          f"{result['kb_per_page']} | {result['floor_kb_per_page']} | {result['peak_rss_mb']} |")
-    print(json.dumps(result))
+    sizes = {}
+    for modules in (int(n) for n in args.modules.split(",")):
+        with tempfile.TemporaryDirectory(prefix="bench-", dir=args.tmp) as tmp:
+            sizes[str(modules)] = one_size(modules, args.repeat, Path(tmp), env)
+    print("| " + " | ".join(COLUMNS) + " |")
+    print("|" + "---|" * len(COLUMNS))
+    for row in sizes.values():
+        print("| " + " | ".join(str(row[c]) for c in COLUMNS) + " |")
+    print(json.dumps({"sizes": sizes}))
 
 
 if __name__ == "__main__":

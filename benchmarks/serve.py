@@ -1,9 +1,10 @@
-"""Edit-to-reload time of `lms serve`: from saving a module's Markdown to the page serving the edit.
+"""Edit-to-reload time of `lms serve`: from saving a file to the page serving the edit.
 
-Runs `lms serve` on a copy of the sample project and on a synthetic project, edits one module
-file several times, and polls the module's page over HTTP until the new sentence is there. The
-time includes noticing the change (the file watcher), our stages and the engine. The last line
-is one JSON object.
+Runs `lms serve` on a copy of the sample project and on a synthetic project (benchmarks/build.py's),
+then edits, several times each, one module's Markdown (polling the module's page for the new
+sentence) and one course's YAML (polling the course page for the new title). The time includes
+noticing the change (the file watcher), our stages and the engine. The last line is one JSON
+object with the synthetic project's medians: {"module_edit_s": ..., "course_edit_s": ...}.
 
     python benchmarks/serve.py [--modules 1000] [--edits 5]
 """
@@ -43,34 +44,55 @@ def fetch(url: str) -> str:
         return ""
 
 
-def measure(root: Path, source: Path, page: str, edits: int) -> list[float]:
-    """Seconds from each edit of source to the page showing it."""
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--port", str(port), "--project", str(root)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    url = f"http://127.0.0.1:{port}/{page}"
-    try:
-        deadline = time.monotonic() + 600
-        while "<h1" not in fetch(url):
+class Server:
+    """`lms serve` on a project, in a process of its own, for the duration of a with block."""
+
+    def __init__(self, root: Path):
+        self.root, self.port = root, free_port()
+
+    def __enter__(self) -> Server:
+        env = {**os.environ, "PYTHONPATH": str(REPO)}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "--port", str(self.port), "--project", str(self.root)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        deadline = time.monotonic() + 900
+        while "<h1" not in fetch(self.url("index.html")):
             if time.monotonic() > deadline:
-                raise SystemExit(f"lms serve did not come up for {root}")
+                raise SystemExit(f"lms serve did not come up for {self.root}")
             time.sleep(0.5)
-        original, times = source.read_text(encoding="utf-8"), []
-        for n in range(edits):
-            marker = f"Kalimat suntingan nomor {n} {time.time_ns()}."
-            start = time.monotonic()
-            source.write_text(original + f"\n\n{marker}\n", encoding="utf-8")
-            while marker not in fetch(url):
-                if time.monotonic() - start > 600:
-                    raise SystemExit("the edit never showed")
-                time.sleep(0.05)
-            times.append(time.monotonic() - start)
-            time.sleep(1.5)  # let the server settle before the next edit
-        return times
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+        return self
+
+    def url(self, page: str) -> str:
+        return f"http://127.0.0.1:{self.port}/{page}"
+
+    def __exit__(self, *exc) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def measure(server: Server, source: Path, page: str, edits: int, change) -> list[float]:
+    """Seconds from each edit of source (change(original text, marker) -> new text) to the page showing it."""
+    original, times = source.read_text(encoding="utf-8"), []
+    for n in range(edits):
+        marker = f"Suntingan {n} {time.time_ns()}"
+        start = time.monotonic()
+        source.write_text(change(original, marker), encoding="utf-8")
+        while marker not in fetch(server.url(page)):
+            if time.monotonic() - start > 600:
+                raise SystemExit("the edit never showed")
+            time.sleep(0.05)
+        times.append(time.monotonic() - start)
+        time.sleep(1.5)  # let the server settle before the next edit
+    source.write_text(original, encoding="utf-8")
+    return times
+
+
+def append(text: str, marker: str) -> str:
+    return text + f"\n\n{marker}.\n"
+
+
+def rename_course(first_title: str):
+    return lambda text, marker: text.replace(f"title: {first_title}", f"title: {first_title} {marker}", 1)
 
 
 def main() -> None:
@@ -84,15 +106,22 @@ def main() -> None:
     synthetic = work / "synthetic"
     make_project(synthetic, args.modules)
     report = {}
-    for name, root, source, page in (
-        ("sample", sample, sample / "content/modul/mendengarkan-aktif.md",
-         "kursus/komunikasi-pelayanan/mendengarkan-aktif.html"),
-        (f"{args.modules}_modules", synthetic, synthetic / "content/modul/m0.md", "kursus/kursus-0/modul-0.html"),
-    ):
-        times = measure(root, source, page, args.edits)
-        report[name] = {"median_s": round(statistics.median(times), 2), "runs": [round(t, 2) for t in times]}
+    cases = (
+        ("sample", sample, "content/modul/mendengarkan-aktif.md", "kursus/komunikasi-pelayanan/mendengarkan-aktif.html",
+         "courses/komunikasi-pelayanan.yml", "kursus/komunikasi-pelayanan/index.html", "Komunikasi"),
+        (f"{args.modules}_modules", synthetic, "content/modul/m0.md", "kursus/kursus-0/modul-0.html",
+         "courses/kursus-0.yml", "kursus/kursus-0/index.html", "Kursus 0"),
+    )
+    for name, root, module, module_page, course, course_page, title in cases:
+        with Server(root) as server:
+            runs = {"module_edit": measure(server, root / module, module_page, args.edits, append),
+                    "course_edit": measure(server, root / course, course_page, args.edits, rename_course(title))}
+        report[name] = {kind: {"median_s": round(statistics.median(t), 2), "runs": [round(x, 2) for x in t]}
+                        for kind, t in runs.items()}
         print(f"{name}: {report[name]}", flush=True)
-    print(json.dumps(report))
+    big = report[f"{args.modules}_modules"]
+    print(json.dumps({"module_edit_s": big["module_edit"]["median_s"], "course_edit_s": big["course_edit"]["median_s"],
+                      "sample": {k: v["median_s"] for k, v in report["sample"].items()}}))
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -161,6 +162,17 @@ def load_mapping(raw: bytes | None, path: str, line_offset: int = 0) -> tuple[Do
     """Decode and parse a YAML file that must hold a mapping (None: not read, e.g. too large)."""
     if raw is None:
         return None, []
+    doc, problems = _mapping(raw, path, line_offset)
+    return doc, list(problems)
+
+
+@lru_cache(maxsize=8192)  # `lms serve` reads every file at each rebuild: unchanged ones are not parsed again
+def _mapping(raw: bytes, path: str, line_offset: int) -> tuple[Document | None, tuple[Problem, ...]]:
+    doc, problems = _parse_mapping(raw, path, line_offset)
+    return doc, tuple(problems)
+
+
+def _parse_mapping(raw: bytes, path: str, line_offset: int) -> tuple[Document | None, list[Problem]]:
     found = too_large(len(raw), path)
     if found:
         return None, found

@@ -4,8 +4,8 @@ Our stages run in full (they are fast and decide what changed); the build tree i
 file, so only changed Markdown is newer than its page, and the engine runs dirty: it rebuilds those
 pages and keeps the rest. What a page shows of other pages is kept right:
 
-- the navigation is on every page: when it changes (mkdocs.yml, or the title of a page it lists),
-  everything is rebuilt; otherwise the pages it lists are rebuilt each time, so their titles are read;
+- the navigation is on every page: when it changes (mkdocs.yml, which holds every listed page's title,
+  render/nav.py), everything is rebuilt;
 - the tag index lists every tagged page: when one changes, all of them and the index are rebuilt;
 - the search index holds every page: the engine's partial index is merged into the last full one;
 - the problem overlay script is rewritten after a failed rebuild: the next good one restores it;
@@ -20,10 +20,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import yaml
 
 from . import engine, pipeline, render, search, write
 from .problems import WARNING
@@ -44,6 +43,9 @@ class Preview:
     index: dict[str, list] = field(default_factory=dict)  # page URL -> its search entries, the whole site
     overlay: bool = False  # the problem overlay was written over the last good site
 
+    def __post_init__(self) -> None:
+        self.root, self.out = self.root.resolve(), self.out.resolve()
+
     def rebuild(self) -> pipeline.Outcome:
         """Check and render everything; send only what changed through the engine."""
         outcome = pipeline.check(self.root)
@@ -55,18 +57,22 @@ class Preview:
         folder = self.root / OPTIONS.tree
         print_ = fingerprint(tree)
         full = print_ != self.fingerprint or not (self.out / "index.html").is_file()
-        write.write_tree(tree, render.copied_files(site), folder)
+        changed = write.write_tree(tree, render.copied_files(site), folder)
         if not full:
-            self._prepare_dirty(tree, folder)
+            self._prepare_dirty(tree, folder, changed)
         self._forget(set(tree) | {k for k in render.copied_files(site)})
         outcome.warnings = tuple(engine.build(folder, self.out, pipeline.source_date_epoch(self.root),
                                               finish=self._finish(outcome.project), dirty=not full))
         self.fingerprint, self.overlay = print_, False
         return outcome
 
-    def _prepare_dirty(self, tree: dict[str, str], folder: Path) -> None:
-        """Mark as changed what a dirty build would otherwise leave stale."""
-        stale = [f"{render.DOCS}/{p}" for p in listed(tree["mkdocs.yml"])]
+    def _prepare_dirty(self, tree: dict[str, str], folder: Path, changed: list[str]) -> None:
+        """Mark as changed what a dirty build would otherwise leave stale.
+
+        The engine rebuilds a page whose source is newer than its output; a source written in the same
+        clock tick as its page would look older, so every changed source is stamped just after it.
+        """
+        stale = list(changed)
         tagged = [p for p, text in tree.items() if p.endswith(".md") and text.startswith(TAGGED)]
         if any(_newer(folder / p, self.out / _page(p)) for p in tagged):
             stale += tagged + [p for p in tree if p.endswith("/tag.md")]
@@ -74,7 +80,10 @@ class Preview:
             stale.append(f"{render.DOCS}/assets/lms/{render.SERVE_SCRIPT}")
         for path in stale:
             if (folder / path).is_file():
-                os.utime(folder / path)
+                built = self.out / _page(path)
+                after = built.stat().st_mtime_ns + 1_000_000 if built.is_file() else 0
+                stamp = max(time.time_ns(), after)
+                os.utime(folder / path, ns=(stamp, stamp))
 
     def _forget(self, now: set[str]) -> None:
         """Remove from the site what a file that left the build tree had made."""
@@ -105,27 +114,8 @@ class Preview:
 
 
 def fingerprint(tree: dict[str, str]) -> str:
-    """What every page shows of the others: the engine's configuration and the titles of listed pages."""
-    digest = hashlib.sha256(tree["mkdocs.yml"].encode("utf-8"))
-    for page in listed(tree["mkdocs.yml"]):
-        text = tree.get(f"{render.DOCS}/{page}", "")
-        digest.update(next((line for line in text.splitlines() if line.startswith("# ")), "").encode("utf-8"))
-    return digest.hexdigest()
-
-
-def listed(config: str) -> list[str]:
-    """The pages the navigation lists."""
-    def walk(items) -> list[str]:
-        out = []
-        for item in items if isinstance(items, list) else [items]:
-            if isinstance(item, str):
-                out.append(item)
-            elif isinstance(item, dict):
-                for value in item.values():
-                    out += walk(value)
-        return out
-
-    return walk(yaml.safe_load(config).get("nav", []))
+    """What every page shows of the others: the engine's configuration, the navigation and its titles."""
+    return hashlib.sha256(tree["mkdocs.yml"].encode("utf-8")).hexdigest()
 
 
 def merged_index(path: Path, pages: engine.Pages, before: dict[str, list]) -> dict[str, list]:

@@ -1,4 +1,4 @@
-"""JSON Schemas for editors and the README's format reference, both from the model."""
+"""JSON Schemas for editors and the docs' format reference, both from the model."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def write_schemas(folder: Path) -> list[str]:
     return written
 
 
-# --- the README's reference tables
+# --- the format reference's tables (docs/format.md, the Panduan Penulis page)
 
 CORE_SECTIONS = [
     ("site_config.yml", model.SiteConfig),

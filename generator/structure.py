@@ -14,6 +14,7 @@ from . import markup, model
 from .problems import ERROR, Problem
 
 Pos = tuple[int, int]
+RESERVED_MODULE_IDS = ("index", "bukti")  # a course's own page and its completion record
 
 
 def key_path(loc: tuple) -> str:

@@ -11,8 +11,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 
-def write_tree(tree: dict[str, str], copies: dict[str, Path], dest: Path) -> int:
-    """Make dest hold exactly these files, rewriting only the changed ones; return how many."""
+def write_tree(tree: dict[str, str], copies: dict[str, Path], dest: Path) -> list[str]:
+    """Make dest hold exactly these files, rewriting only the changed ones; return those (relative paths)."""
     dest.mkdir(parents=True, exist_ok=True)
     wanted = {dest / rel: text.encode("utf-8") for rel, text in tree.items()}
     wanted.update({dest / rel: src.read_bytes() for rel, src in copies.items()})
@@ -29,7 +29,7 @@ def write_tree(tree: dict[str, str], copies: dict[str, Path], dest: Path) -> int
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
-    return len(todo)
+    return [path.relative_to(dest).as_posix() for path, _ in todo]
 
 
 MARKER = ".lms-site"  # written into every built site: only a folder holding it may be replaced

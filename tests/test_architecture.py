@@ -152,3 +152,10 @@ def test_an_english_site_has_no_indonesian_ui_text_in_its_reference_pages(tmp_pa
         found = [t for t in indonesian if t in text and t not in sources]
         assert found == [], built.name
     assert not re.search(r"\| kunci \| jenis", page)
+
+
+def test_a_file_of_thousands_of_unknown_keys_gets_fifty_lines_and_one_for_the_rest(project):
+    root = project({"site_config.yml": "site_name: Uji\n" + "".join(f"kunci{i}: {i}\n" for i in range(3000))})
+    lines = report_lines(root)
+    assert len([line for line in lines if line.startswith("site_config.yml:")]) == 51
+    assert "site_config.yml:52:1: kunci50: dan 2950 kunci lain yang tidak dikenal" in lines

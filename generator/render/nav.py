@@ -31,9 +31,27 @@ def nav(site: Catalogue, pages: dict[str, str], sections: dict[str, dict[str, st
     out: list = [{ui["home"][lang]: "index.md"}]
     for _, label, entries in sorted(tabs, key=lambda tab: tab[0]):
         if entries:
-            out.append({ui[label][lang]: entries})
-    # a page's nav title comes from its H1: Material un-escapes explicit titles into <title>
-    return out + small([page for page in sections.get("page", {}) if page != "index.md"])
+            out.append({ui[label][lang]: titled(entries, pages)})
+    return out + titled(small([page for page in sections.get("page", {}) if page != "index.md"]), pages)
+
+
+def titled(entries: list, pages: dict[str, str]) -> list:
+    """Each page with its title, as its H1 says: the engine then need not read a page to list it.
+
+    The H1 is our templates' (render/text.py `heading`): no angle brackets, entities escaped, so the
+    title is safe where Material prints it unescaped (<title>, the sidebar).
+    """
+    out = []
+    for entry in entries:
+        title = _h1(pages.get(entry, "")) if isinstance(entry, str) else None
+        if isinstance(entry, dict):
+            entry = {label: titled(items, pages) for label, items in entry.items()}
+        out.append({title: entry} if title else entry)
+    return out
+
+
+def _h1(text: str) -> str | None:
+    return next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), None)
 
 
 def small(entries: list[str]) -> list[str]:

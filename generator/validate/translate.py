@@ -15,13 +15,23 @@ from ..load import type_name
 from ..problems import Problem, Term, choice_hint, suggest
 from ..structure import Document, key_path
 
+MAX_UNKNOWN = 50  # unknown keys reported one by one per file; a file of thousands gets one line for the rest
+
 
 def structure(doc: Document, cls: type[model.Strict]) -> tuple[Any, list[Problem]]:
     """Validate a document against a model class; translate every error."""
     try:
         return cls.model_validate(doc.data), []
     except pydantic.ValidationError as exc:
-        return None, [_translate(doc, cls, err) for err in exc.errors(include_url=False)]
+        errors = exc.errors(include_url=False)
+    unknown = [e for e in errors if e["type"] == "extra_forbidden"]
+    out = [_translate(doc, cls, e) for e in errors if e["type"] != "extra_forbidden"]
+    out += [_translate(doc, cls, e) for e in unknown[:MAX_UNKNOWN]]
+    if len(unknown) > MAX_UNKNOWN:
+        first = _data_loc(doc.data, unknown[MAX_UNKNOWN]["loc"])
+        out.append(doc.problem(first, "unknown-keys-more", {"count": len(unknown) - MAX_UNKNOWN},
+                               "hint-unknown-keys-more", of_key=True))
+    return None, out
 
 
 COMPONENTS = model.DELIVERY_COMPONENTS + model.INTERNAL_COMPONENTS
