@@ -109,6 +109,31 @@ class LearningRecords(Strict):
         None, description="Tempat pada tanda tangan bukti belajar, misalnya Medan; tanpa ini ditulis tangan.")
 
 
+Day = Literal["senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"]
+_TIME = r"([01][0-9]|2[0-3])[.:][0-5][0-9]"
+HOURS_PATTERN = rf"^(tutup|{_TIME} ?- ?{_TIME}(, ?{_TIME} ?- ?{_TIME})*)$"  # 08.00-12.00, 13.00-16.00
+PHONE_PATTERN = r"^\+?\(?[0-9][0-9 ()-]{5,19}$"
+
+
+class Office(Strict):
+    """The service office: where and when citizens are served, and how to reach it."""
+
+    address: Text = Field(description="Alamat kantor pelayanan, satu baris.")
+    hours: dict[Day, Annotated[str, StringConstraints(pattern=HOURS_PATTERN)]] = Field(
+        default_factory=dict, description="Jam buka per hari (senin ... minggu): 08.00-16.00, beberapa rentang "
+                                          "dipisah koma, atau tutup; hari yang tidak ditulis tidak ditampilkan.")
+    phone: Annotated[str, StringConstraints(pattern=PHONE_PATTERN)] | None = Field(
+        None, description="Nomor telepon kantor, misalnya (061) 6941234.")
+    whatsapp: Annotated[str, StringConstraints(pattern=PHONE_PATTERN)] | None = Field(
+        None, description="Nomor WhatsApp layanan, misalnya 0812 3456 7890 atau +62 812 3456 7890.")
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s<>\"']+@[a-z0-9.-]+\.[a-z]{2,}$")] | None = Field(
+        None, description="Alamat surel kantor.")
+    map_url: Url | None = Field(None, description="Tautan peta lokasi kantor (misalnya OpenStreetMap).")
+    survey_url: Url | None = Field(
+        None, description="Alamat formulir Survei Kepuasan Masyarakat untuk semua layanan; ditampilkan sebagai "
+                          "'Beri penilaian layanan ini' dan kode QR pada halaman cetak.")
+
+
 class SiteConfig(Strict):
     """site_config.yml: settings for the whole site."""
 
@@ -129,6 +154,9 @@ class SiteConfig(Strict):
     )
     theme: Theme = Field(default_factory=Theme, description="Tampilan (palet dan logo Material).")
     search: SearchSettings = Field(default_factory=SearchSettings, description="Pencarian: sinonim situs.")
+    office: Office | None = Field(
+        None, description="Kantor pelayanan: alamat, jam buka, telepon, WhatsApp, surel, peta dan survei; tampil "
+                          "di setiap halaman layanan dan di Cara Mengadu.")
     records: LearningRecords = Field(
         default_factory=LearningRecords,
         description="Catatan belajar untuk SIASN dan sistem 20 JP instansi: jenis pengembangan, penyelenggara, "
@@ -223,7 +251,7 @@ class Course(Strict):
     title: Text = Field(description="Judul kursus.")
     summary: Text | None = Field(None, description="Ringkasan satu-dua kalimat.")
     category: Category = Field(description="Kategori kompetensi: teknis, manajerial, atau sosial-kultural.")
-    competency: Id = Field(description="Id kompetensi dalam kategorinya (lihat README).")
+    competency: Id = Field(description="Id kompetensi dalam kategorinya (lihat Panduan Penulis).")
     level: Annotated[int, Field(ge=1, le=5)] = Field(description="Level kompetensi 1-5.")
     jp: Jp = Field(description="Total JP kursus; sama dengan jumlah JP modul.")
     status: Literal["draft", "published"] = Field(
@@ -342,6 +370,8 @@ class ServiceStandard(Strict):
     jaminan_pelayanan: Text = Field(description="Jaminan bahwa layanan diberikan sesuai standar.")
     jaminan_keamanan_keselamatan: Text = Field(description="Jaminan keamanan dan keselamatan pelayanan.")
     evaluasi_kinerja_pelaksana: Text = Field(description="Cara dan jadwal kinerja pelaksana dievaluasi.")
+    survey_url: Url | None = Field(
+        None, description="Formulir survei khusus layanan ini; tanpa ini dipakai office.survey_url di site_config.yml.")
 
 
 # --- content/jalur-belajar/*.yml

@@ -114,9 +114,19 @@
     quiz: function (course, module, hash) { return fill(data.keys.quiz, { course: course, module: module, hash: hash }); },
     /* "<course>/<module>": a module marked done. */
     module: function (course, module) { return fill(data.keys.module, { course: course, module: module }); },
+    /* "modul/<module>": a standalone module (content/modul/) marked done; the same layout as a course module's
+     * key, under the folder name, so the state's rules and the ledger read it unchanged (docs/browser.md). */
+    standalone: function (module) { return fill(data.keys.standalone, { module: module }); },
     /* A key's parts ({course, module[, hash]}), or null when it is neither kind. */
     parse: function (text) { return read("keys", "quiz", text) || read("keys", "module", text); }
   };
+
+  /* "30 November 2026": the one date format of the interface, from an ISO instant, in local time. */
+  function date(iso) {
+    var d = new Date(iso);
+    if (isNaN(d)) return String(iso);
+    return fill(data.text.journey["date-format"], { day: d.getDate(), month: data.months[d.getMonth()], year: d.getFullYear() });
+  }
 
   /* The absolute URL of one of the site's pages: url("module", {course: "a", module: "b"}). */
   function url(name, values) { return new URL(fill(data.urls[name], values), root()).href; }
@@ -131,7 +141,7 @@
 
   window.Lms = {
     data: data, fill: fill, all: all, onPage: onPage, firstTime: firstTime, confirmTwice: confirmTwice,
-    key: key, url: url, root: root, modulePage: modulePage
+    key: key, url: url, root: root, modulePage: modulePage, date: date
   };
 
   /* Material's instant navigation swaps the page without reloading scripts: document$ emits

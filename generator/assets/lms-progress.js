@@ -41,6 +41,8 @@
     function add(parts, at, score, jp) {
       var course = DATA.courses[parts.course], module = moduleOf(course, parts.module);
       var key = Lms.key.module(parts.course, parts.module);
+      var alone = !course && key === Lms.key.standalone(parts.module) ? (DATA.standalone || {})[parts.module] : null;
+      if (alone) module = { title: alone.title, jp: alone.jp };
       var year = at.slice(0, 4), id = year + " " + key, row = rows[id];
       if (row && row.at <= at) return;  // once per module and year: the first time counts
       rows[id] = {
@@ -77,6 +79,8 @@
   /* A ✓ after every finished module in the navigation. */
   function markNavigation(state) {
     $all(document, ".md-nav__link[href]").forEach(function (link) {
+      // the page's own table of contents links to its headings: they are not modules
+      if (link.getAttribute("href").charAt(0) === "#" || link.closest(".md-nav--secondary")) return;
       var page = Lms.modulePage(link.getAttribute("href"));
       if (!page) return;
       var module = moduleOf(DATA.courses[page.course], page.module);
@@ -149,7 +153,8 @@
   function setupDone(box) {
     if (!Lms.firstTime(box)) return;
     var button = box.querySelector("button"), label = button.textContent;
-    var status = box.querySelector(".lms-done__status"), key = box.dataset.lmsDone;
+    var status = box.querySelector(".lms-done__status");
+    var key = box.dataset.lmsDone || Lms.key.standalone(box.dataset.lmsStandalone);
     function show(announce) {
       var done = !!window.LmsState.all().done[key];
       button.setAttribute("aria-pressed", done ? "true" : "false");
@@ -165,10 +170,44 @@
     show(false);
   }
 
+  /* Each course card of a catalogue: how far the learner is, when they have begun. */
+  function showCard(card, state) {
+    var status = courseStatus(card.dataset.lmsCard, state), line = card.querySelector(".lms-card__progress");
+    if (!status || !line) return;
+    line.hidden = status.count === 0;
+    line.textContent = status.done ? text["course-done"] : fill(text.progress, { done: status.count, total: status.modules.length });
+  }
+
+  /* The most recent thing the learner did, as {course, at}: what "Lanjutkan belajar" on the home page resumes. */
+  function latest(state) {
+    var best = null;
+    function seen(key, at) {
+      var parts = Lms.key.parse(key);
+      if (at && parts && DATA.courses[parts.course] && (!best || at > best.at)) best = { course: parts.course, at: at };
+    }
+    Object.keys(state.quizzes).forEach(function (k) { seen(k, state.quizzes[k].lastAt); });
+    Object.keys(state.done).forEach(function (k) { seen(k, state.done[k].at); });
+    return best;
+  }
+
+  /* "Lanjutkan belajar: <next module>" for a returning learner; a finished course leads to its record. */
+  function showResume(box, state) {
+    var last = latest(state), status = last && courseStatus(last.course, state);
+    box.hidden = !status;
+    if (!status) return;
+    var link = box.querySelector("a"), next = status.modules.filter(function (m) { return !m.done; })[0];
+    link.href = next ? Lms.url("module", { course: status.id, module: next.module.id }) : Lms.url("record", { course: status.id });
+    link.textContent = next ? fill(text.resume, { title: next.module.title }) : fill(text["resume-record"], { title: status.course.title });
+    box.querySelector(".lms-resume__course").textContent =
+      status.course.title + " · " + fill(text.progress, { done: status.count, total: status.modules.length });
+  }
+
   function update() {
     var state = window.LmsState.all();
     markNavigation(state);
     markModules(state);
+    $all(document, "[data-lms-card]").forEach(function (card) { showCard(card, state); });
+    $all(document, "[data-lms-resume]").forEach(function (box) { showResume(box, state); });
     $all(document, "[data-lms-course]").forEach(function (box) { showCourse(box, state); });
     $all(document, "[data-lms-path]").forEach(function (box) { showPath(box, state); });
   }
@@ -176,7 +215,7 @@
   window.LmsProgress = { moduleDone: moduleDone, courseStatus: courseStatus, ledger: ledger, pageUrl: pageUrl };
   document.addEventListener("lms:state", update);
   Lms.onPage(function (page) {
-    $all(page, "[data-lms-done]").forEach(setupDone);
+    $all(page, "[data-lms-done], [data-lms-standalone]").forEach(setupDone);
     placeOutline(page);
     update();
   });

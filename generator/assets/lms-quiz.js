@@ -99,7 +99,7 @@
     var rec = window.LmsState.quiz(key), line = form.querySelector(".lms-quiz__history");
     if (!rec) { line.hidden = true; line.textContent = ""; return; }
     var parts = [fill(text.history, { best: rec.best, attempts: rec.attempts })];
-    if (rec.passedAt) parts.push(fill(text["passed-on"], { date: rec.passedAt.slice(0, 10) }));
+    if (rec.passedAt) parts.push(fill(text["passed-on"], { date: Lms.date(rec.passedAt) }));
     line.textContent = parts.join(" ");
     line.hidden = false;
   }
@@ -122,6 +122,13 @@
 
   function check(form, key) {
     var earned = 0, total = 0, right = 0, items = $all(form, ".lms-question");
+    var result = form.querySelector(".lms-quiz__result");
+    if (items.every(function (li) { return score(li) === null; })) {
+      // nothing answered: no attempt is recorded and no answer is shown
+      result.textContent = text["answer-first"];
+      result.focus();
+      return;
+    }
     items.forEach(function (li) {
       var points = Number(li.dataset.points) || 1, got = score(li);
       var state = got === null ? "unanswered" : got === 1 ? "correct" : got > 0 ? "partial" : "wrong";
@@ -145,7 +152,6 @@
     var passed = pct >= pass;
     window.LmsState.recordAttempt(key, pct, passed, undefined, Number(form.dataset.lmsJp) || undefined);
     form.classList.add("is-checked");
-    var result = form.querySelector(".lms-quiz__result");
     result.textContent = fill(text.result, {
       score: pct, verdict: passed ? text.passed : text.failed, pass: pass, right: right, total: items.length
     }) + (window.LmsState.lastSaveOk() ? "" : " " + Lms.data.text.state["save-failed"]);
@@ -160,6 +166,8 @@
     var module = Lms.key.parse(form.dataset.lmsQuiz);
     var key = Lms.key.quiz(module.course, module.module, form.dataset.lmsHash);
     form.querySelector(".lms-quiz__actions").hidden = false;
+    var intro = form.querySelector(".lms-quiz__intro");  // the text without JavaScript says to open the answers
+    if (intro) intro.textContent = fill(text.intro, { pass_mark: form.dataset.lmsPass });
     $all(form, ".lms-answer").forEach(function (d) { d.hidden = true; });
     shuffleAttempt(form);
     showHistory(form, key);

@@ -85,5 +85,5 @@ def pages(env: jinja2.Environment, site: Catalogue) -> dict[str, str]:
 
 
 KIND = Kind("guide", "team-building", MARKDOWN, model.GuideFrontMatter, "team-building guide", pages, rules,
-            nav=Nav(30, "guides"), reserved=frozenset({"team-building/index.md"}), scaffold=SKELETON,
+            nav=Nav(30, "guides-tab"), reserved=frozenset({"team-building/index.md"}), scaffold=SKELETON,
             counted="count-guides")

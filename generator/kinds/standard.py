@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import PurePosixPath
 
 import jinja2
 
-from .. import model
+from .. import data, model
 from ..problems import WARNING
+from ..render import service
 from ..render.catalogue import Catalogue
 from ..structure import Document, text_at
-from .base import YAML, Context, Kind, Nav
+from .base import YAML, Context, Kind, Nav, id_file_rule
 
 RESERVED_IDS = ("index", "pengaduan")  # the list of services and how to complain
 SKELETON = """\
@@ -65,11 +65,8 @@ def rules(docs: list[Document], context: Context) -> list:
 
 
 def _id_rules(doc: Document, seen: dict[str, str]) -> list:
-    out = []
-    sid, stem = text_at(doc.data, "id"), PurePosixPath(doc.path).stem
-    if sid is not None and sid != stem:
-        out.append(doc.problem(("id",), "id-not-filename", {"id": sid, "stem": stem}, "hint-id-not-filename",
-                               {"id": sid}, WARNING))
+    out = id_file_rule(doc)
+    sid = text_at(doc.data, "id")
     if sid in RESERVED_IDS:
         out.append(doc.problem(("id",), "reserved-id", {"id": sid}, "hint-reserved-id"))
     if sid in seen:
@@ -109,12 +106,25 @@ def pages(env: jinja2.Environment, site: Catalogue) -> dict[str, str]:
         units.setdefault(standard.unit, []).append(standard)
     out = {"layanan/index.md": env.get_template("standards.md.j2").render(units=units, config=config)}
     for standard in standards:
-        out[f"layanan/{standard.id}.md"] = env.get_template("standard.md.j2").render(s=standard, config=config)
+        out[f"layanan/{standard.id}.md"] = env.get_template("standard.md.j2").render(
+            s=standard, config=config, **_survey(standard, config), **OFFICE)
     out["layanan/pengaduan.md"] = env.get_template("complaints.md.j2").render(
-        config=config, standards=sorted(standards, key=lambda s: s.service.casefold()))
+        config=config, standards=sorted(standards, key=lambda s: s.service.casefold()), **OFFICE)
     return out  # in the order of the navigation
 
 
+OFFICE = {"office_hours": service.hours, "tel_url": service.tel_url, "whatsapp_url": service.whatsapp_url}
+
+
+def _survey(standard: model.ServiceStandard, config: model.SiteConfig) -> dict:
+    """The survey link of a service page, its QR code for the printout and the address people can type."""
+    url = service.survey_url(standard, config.office)
+    if not url:
+        return {"survey": None, "survey_qr": None, "survey_short": None}
+    label = data.table("ui")["survey-qr"][config.language].format(service=" ".join(standard.service.split()))
+    return {"survey": url, "survey_qr": service.qr_svg(url, label), "survey_short": service.short_address(url)}
+
+
 KIND = Kind("standard", "standar-pelayanan", YAML, model.ServiceStandard, "public service standard", pages, rules,
-            nav=Nav(60, "public-services"), reserved=frozenset({"layanan/"}), scaffold=SKELETON,
+            nav=Nav(5, "public-services"), reserved=frozenset({"layanan/"}), scaffold=SKELETON,
             counted="count-standards")

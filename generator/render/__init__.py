@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import urllib.parse
 from functools import cache
 from pathlib import Path
 
 import jinja2
 import yaml
+from markupsafe import Markup
 
 from .. import data, kinds, sanitize
 from ..structure import BuildOptions, Project
@@ -21,6 +24,7 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter: a 
 TEMPLATES = Path(__file__).parent.parent / "templates"
 ASSETS = Path(__file__).parent.parent / "assets"
 DOCS = "docs"
+OVERRIDES = "overrides"  # theme.custom_dir: our 404.html in place of Material's
 DATA_SCRIPT = "lms-data.js"  # window.LmsData: what every lms-*.js script reads (docs/browser.md)
 SERVE_OVERLAY = "lms-serve.js"  # shows serve's problems over the page; only `lms serve` includes it
 SERVE_SCRIPT = "lms-serve-data.js"  # the file serve rewrites after each rebuild (serve_script)
@@ -57,9 +61,41 @@ def render(site: Catalogue, options: BuildOptions = DEFAULT) -> dict[str, str]:
     tree[f"{DOCS}/assets/lms/{DATA_SCRIPT}"] = journey.data_script(site, env, quiz_hash)
     if serve:  # no problems yet: serve rewrites this file after a rebuild that fails
         tree[f"{DOCS}/assets/lms/{SERVE_SCRIPT}"] = journey.serve_data_script([], project.config.language)
+    tree[f"{OVERRIDES}/404.html"] = not_found_page(env, site)
     listed = nav.nav(site, pages, sections)
     tree["mkdocs.yml"] = mkdocs_yml(project, listed, options, bool(site.courses), nav.not_in_nav(pages, listed))
     return tree
+
+
+# The page a host shows for a missing address, at any depth under any path: GitHub Pages serves it for
+# /<repo>/x/y/z.html, a local server at /404.html. Material's own uses absolute /<repo>/ addresses and loses its
+# look served elsewhere; ours carries its style, and its one inline script (allowed by hash, csp.py) points the
+# links at the site's root: the folder of 404.html when opened directly, else site_url's path when the address
+# is under it, else the host's root. Without JavaScript the links keep site_url's path.
+NOT_FOUND_SCRIPT = """(function () {
+  var site = %s, path = location.pathname, root = "/";
+  if (/\\/404\\.html$/.test(path)) root = path.replace(/404\\.html$/, "");
+  else if (path.indexOf(site) === 0) root = site;
+  var base = new URL(root, location.href);
+  document.querySelectorAll("a[data-lms-path]").forEach(function (a) {
+    a.href = new URL(a.getAttribute("data-lms-path"), base).href;
+  });
+})();"""
+
+
+def not_found_page(env: jinja2.Environment, site: Catalogue) -> str:
+    """404.html in the site's language, styled without any file of the site, with working ways back."""
+    config = site.project.config
+    base = urllib.parse.urlsplit(config.site_url).path if config.site_url else "/"
+    base = base if base.endswith("/") else base + "/"
+    ways = (("kursus/index.html", "not-found-courses", site.courses),
+            ("layanan/index.html", "not-found-services", site.standards))
+    links = [(p, label) for p, label, there in ways if there]
+    script = NOT_FOUND_SCRIPT % json.dumps(base).replace("</", "<\\/")
+    page = env.get_template("404.html.j2").render(lang=config.language, site_name=plain(config.site_name), base=base,
+                                                  links=links, script=Markup(script))
+    # MkDocs renders this file as a Jinja template again: nothing in it may read as Jinja
+    return page.replace("{{", "{ {").replace("{%", "{ %").replace("{#", "{ #")
 
 
 def home_page(env: jinja2.Environment, site: Catalogue) -> str:
@@ -134,6 +170,7 @@ def mkdocs_yml(project: Project, navigation: list, options: BuildOptions, progre
             "features": (["navigation.instant"] if not offline else [])
             + ["navigation.prune", "navigation.tabs", "search.highlight"],
             "palette": _palette(theme, lang),
+            "custom_dir": OVERRIDES,
         },
         "extra_css": ["assets/lms/lms.css"],
         # the data script, then the core every other script uses (docs/browser.md)
@@ -145,7 +182,8 @@ def mkdocs_yml(project: Project, navigation: list, options: BuildOptions, progre
         # tags: chips on knowledge-base articles and the tag index page (pengetahuan/tag.md)
         "plugins": ["search", {"tags": {"export": False}}],
         "not_in_nav": hidden,  # a course's pages are reached through its outline (render/nav.py)
-        "markdown_extensions": sanitize.MARKDOWN_EXTENSIONS,  # the checker renders with the same list
+        # the checker renders with the same list; the heading links' tooltip in the site's language
+        "markdown_extensions": _markdown_extensions(lang),
         "nav": navigation,
         "validation": {"links": {"not_found": "warn", "anchors": "info"}},
     }
@@ -159,6 +197,13 @@ def mkdocs_yml(project: Project, navigation: list, options: BuildOptions, progre
         out["extra"]["polyfills"] = ["assets/lms/iframe-worker.js"]
     return yaml.dump({k: v for k, v in out.items() if v is not None}, Dumper=_Dumper, sort_keys=False,
                      allow_unicode=True)
+
+
+def _markdown_extensions(lang: str) -> list:
+    """sanitize's extensions, with toc's permalink title from the ui table (not Python-Markdown's English)."""
+    title = data.table("ui")["permalink"][lang]
+    return [{"toc": {**ext["toc"], "permalink_title": title}} if isinstance(ext, dict) and "toc" in ext else ext
+            for ext in sanitize.MARKDOWN_EXTENSIONS]
 
 
 def _palette(theme, lang: str) -> list[dict]:

@@ -8,6 +8,7 @@ import jinja2
 
 from .. import data
 from ..model import ID_PATTERN
+from ..structure import RESERVED_MODULE_IDS
 from .catalogue import Catalogue
 
 STATE_VERSION = 1  # of the learner's stored state (docs/browser.md); lms-state.js refuses newer files
@@ -15,6 +16,7 @@ KEYS = {
     "storage": "{app}:v{version}:{root}",  # localStorage item per site: root is the site's path
     "quiz": "{course}/{module}#{hash}",  # a quiz's record; the hash changes when a trainer edits the quiz
     "module": "{course}/{module}",  # a module without a quiz, marked done
+    "standalone": "modul/{module}",  # a standalone module (content/modul/) marked done: the module key's layout
 }
 URLS = {  # relative to the site's root (pages are .html files: use_directory_urls is off)
     "course": "kursus/{course}/index.html",
@@ -22,7 +24,6 @@ URLS = {  # relative to the site's root (pages are .html files: use_directory_ur
     "record": "kursus/{course}/bukti.html",
     "progress": "progres.html",
 }
-RESERVED_MODULE_IDS = ("index", "bukti")  # the course page and its record; validate/course.py refuses them
 ID = ID_PATTERN.strip("^$").replace("(", "(?:")  # no groups of its own: lms-core.js numbers the placeholders
 PATTERNS = {"course": ID, "module": ID, "hash": "[0-9a-f]+"}
 # site_config.yml records.kind -> SIASN's jenis diklat id and the name agencies' 20 JP sheets use (domain.md)
@@ -61,6 +62,12 @@ def course_facts(site: Catalogue, env: jinja2.Environment, quiz_hash) -> dict[st
     return courses
 
 
+def standalone_facts(site: Catalogue) -> dict[str, dict]:
+    """Standalone modules with JP (content/modul/, not in a course): they count toward the yearly JP once done."""
+    return {e.page.rsplit("/", 1)[-1].removesuffix(".md"): {"title": " ".join(e.title.split()), "jp": e.jp}
+            for e in site.of_kind("module") if e.course is None and e.jp}
+
+
 def as_script(name: str, body: dict, why: str) -> str:
     """A script setting window.<name>; it cannot close a <script> tag whatever the texts hold."""
     text = json.dumps(body, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
@@ -80,7 +87,7 @@ def data_script(site: Catalogue, env: jinja2.Environment, quiz_hash) -> str:
         "keys": KEYS,
         "urls": URLS,
         "patterns": PATTERNS,
-        "reserved": list(RESERVED_MODULE_IDS),
+        "reserved": list(RESERVED_MODULE_IDS),  # the course page and its record: no module takes these ids
         "site": " ".join(config.site_name.split()),
         "url": config.site_url,
         "organization": config.organization,
@@ -91,6 +98,8 @@ def data_script(site: Catalogue, env: jinja2.Environment, quiz_hash) -> str:
         "paths": {p.id: p.courses for p in site.project.published_paths},
         "records": records_facts(config),
         "text": browser_texts(config.language),
+        "months": [data.table("ui")[f"month-{n}"][config.language] for n in range(1, 13)],  # Lms.date
+        "standalone": standalone_facts(site),
     }
     return as_script("LmsData", body, "keys, URLs, texts and courses for the lms-*.js scripts")
 
@@ -104,18 +113,10 @@ def serve_data_script(found: list, lang: str) -> str:
 
 
 def journey_pages(env: jinja2.Environment, site: Catalogue) -> dict[str, str]:
-    """The progress page, a completion record per course, and the learning paths."""
+    """The progress page and a completion record per course (learning paths are a kind: kinds/path.py)."""
     if not site.courses:
         return {}
-    known = {c.id: c for c in site.courses}
     pages = {"progres.md": env.get_template("progress.md.j2").render(config=site.project.config)}
     for course in site.courses:
         pages[f"kursus/{course.id}/bukti.md"] = env.get_template("record.md.j2").render(course=course)
-    paths = site.project.published_paths
-    if paths:
-        totals = {p.id: sum(known[c].jp for c in p.courses) for p in paths}
-        pages["jalur/index.md"] = env.get_template("paths.md.j2").render(paths=paths, totals=totals)
-        for path in paths:
-            pages[f"jalur/{path.id}.md"] = env.get_template("path.md.j2").render(
-                path=path, courses=[known[c] for c in path.courses])
     return pages

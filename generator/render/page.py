@@ -16,7 +16,8 @@ def body_of(entry: Entry, lang: str) -> Markup:
     """The author's Markdown under its page's title, fenced for the sanitizer, not escaped."""
     body = without_title(with_file_links(entry.item, to_root(entry.page)))
     if REFERENCE in body:
-        body = body.replace(REFERENCE, schema.reference_markdown(lang))
+        # the reference's sections are h4 under the page's h2: one level down only (axe: heading-order)
+        body = body.replace(REFERENCE, schema.reference_markdown(lang).replace("#### ", "### "))
     return Markup(sanitize.fence(body))  # the engine cleans exactly the fenced part (sanitize.py)
 
 
