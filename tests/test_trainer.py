@@ -15,6 +15,7 @@ from conftest import COURSE, report_lines
 
 STANDARD = kinds.by_name("standard").scaffold.format(id="legalisasi", title="Legalisasi", today="2026-11-01")
 PATH = scaffold.PATH.replace("courses: [contoh-kursus]", "courses: [dasar]")
+HINT = "    saran: Ganti dengan isi yang sebenarnya sebelum terbit, atau biarkan status draft sampai siap."
 
 
 @pytest.mark.parametrize(("files", "expected"), [
@@ -113,8 +114,7 @@ def test_a_published_course_with_skeleton_text_gets_a_warning_for_each(project):
         ("Jawaban yang salah", "31:21: modules[0].quiz.questions[0].choices[1].text"),
         ("Jelaskan mengapa pilihan ini kurang tepat.", "32:25: modules[0].quiz.questions[0].choices[1].feedback"),
         ("Penjelasan yang tampil setelah peserta menjawab.", "33:24: modules[0].quiz.questions[0].explanation"),
-    ) for line in (f"courses/baru.yml:{where}: peringatan: teks kerangka '{text}' belum diganti",
-                   "    saran: Ganti dengan isi yang sebenarnya sebelum terbit, atau biarkan status draft sampai siap.")]
+    ) for line in (f"courses/baru.yml:{where}: peringatan: teks kerangka '{text}' belum diganti", HINT)]
 
 
 def test_strict_refuses_a_published_placeholder_and_a_draft_may_keep_them(project, lms):
@@ -160,3 +160,16 @@ def test_a_command_outside_a_project_explains_itself_in_indonesian_then_english(
         "new project.",
     ]
     assert "Usage:" not in result.output
+
+
+def test_an_output_folder_that_would_replace_the_sources_is_refused_in_both_languages(project, lms):
+    root = project()
+    result = lms("build", "--out", root / "content", "--project", root)
+    assert result.exit_code == 2
+    out = (root / "content").resolve()
+    assert result.output.splitlines() == [
+        f"galat: --out {out} akan menimpa proyek atau sumbernya",
+        "    saran: Pilih folder tersendiri, misalnya site/.",
+        f"error: --out {out} would replace the project or its sources",
+        "    hint: Choose a folder of its own, such as site/.",
+    ]
