@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import typing
 from pathlib import Path
 
 from . import model
@@ -45,8 +46,6 @@ def write_schemas(folder: Path) -> list[str]:
 # --- the format reference's tables (docs/format.md, the Panduan Penulis page)
 
 CORE_SECTIONS = [
-    ("site_config.yml", model.SiteConfig),
-    ("site_config.yml: theme", model.Theme),
     ("courses/*.yml", model.Course),
     ("objectives[]", model.Objective),
     ("modules[]", model.Module),
@@ -63,16 +62,24 @@ def sections() -> list[tuple[str, type]]:
     """The reference's sections: the core files, then each content kind and the mappings inside it."""
     from .kinds import MARKDOWN, REGISTRY
 
-    out = list(CORE_SECTIONS)
+    out = [("site_config.yml", model.SiteConfig), *_mappings("site_config.yml", model.SiteConfig), *CORE_SECTIONS]
     for kind in REGISTRY:
         if kind.source == MARKDOWN:
             where = f"content/{kind.folder}/*.md" if kind.folder else "other content/**/*.md"
             out.append((f"{where} front matter", kind.model))
         else:
             out.append((f"content/{kind.folder}/*.yml", kind.model))
-        for name, field in kind.model.model_fields.items():
-            if isinstance(field.annotation, type) and issubclass(field.annotation, model.Strict):
-                out.append((f"{kind.folder}: {name}", field.annotation))
+        out += _mappings(kind.folder, kind.model)
+    return out
+
+
+def _mappings(where: str, cls: type) -> list[tuple[str, type]]:
+    """A section for each key of cls whose value is a mapping of its own (optional or not)."""
+    out = []
+    for name, field in cls.model_fields.items():
+        inner = [a for a in (typing.get_args(field.annotation) or (field.annotation,)) if a is not type(None)]
+        if len(inner) == 1 and isinstance(inner[0], type) and issubclass(inner[0], model.Strict):
+            out.append((f"{where}: {name}", inner[0]))
     return out
 
 

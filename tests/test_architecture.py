@@ -115,7 +115,7 @@ def test_a_new_kind_is_checked_built_listed_and_scaffolded(with_recipes, project
     page = (root / "site/resep/gulai.html").read_text()
     assert "Gulai Ikan" in page and "Porsi: 6" in page
     mkdocs = (root / ".lms/build/mkdocs.yml").read_text()
-    assert "- Resep:\n  - resep/index.md\n  - resep/gulai.md" in mkdocs
+    assert "- Resep:\n  - Resep: resep/index.md\n  - Gulai Ikan: resep/gulai.md" in mkdocs
     assert lms("new", "recipe", "rendang", "--project", root).output == "content/resep/rendang.md\n"
     assert "recipe.schema.json" in schema.schemas()
     assert any(title == "content/resep/*.md front matter" for title, _ in schema.sections())

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from generator import kinds, pipeline, scaffold
+from generator import kinds, pipeline, sanitize, scaffold
 
 from conftest import COURSE, REPO, report_lines
 
@@ -263,7 +263,10 @@ def test_a_module_no_course_uses_is_a_page_of_its_own(project):
     assert tree["docs/modul/stres.md"] == (
         "# Mengelola Stres\n\n<p class=\"lms-lead\">Napas 4-4-4.</p>\n"
         "<p class=\"lms-meta\">1 JP (45 menit) · Kompetensi: Pengembangan Diri dan Orang Lain (Level 1)</p>\n\n"
-        "Isi stres.\n")
+        + sanitize.fence("Isi stres.") +
+        '\n\n<p class="lms-done" data-lms-standalone="stres" data-lms-jp="1" hidden><button type="button" '
+        'class="md-button md-button--primary" aria-pressed="false">Tandai selesai</button> '
+        '<span class="lms-done__status" role="status" aria-live="polite"></span></p>\n\n')
     card = ('<li class="lms-card" data-competency="pengembangan-diri" data-level="1" data-jp="1">'
             '<a class="lms-card__title" href="stres.html">Mengelola Stres</a><p>Napas 4-4-4.</p>'
             '<p class="lms-meta">1 JP · Pengembangan Diri dan Orang Lain · Level 1</p></li>')
@@ -294,7 +297,7 @@ def test_article_without_front_matter_takes_its_heading(project):
     tree = rendered(project({"content/pengetahuan/lapor.md": ARTICLE,
                              "content/pengetahuan/jp.md": "---\ntitle: 20 JP\ntags: [JP, kompetensi]\n---\nIsi.\n"}))
     assert tree["docs/pengetahuan/lapor.md"] == (
-        "---\ntags: []\n---\n# Mengenal SP4N-LAPOR!\n\nSaluran pengaduan nasional.\n")
+        "---\ntags: []\n---\n# Mengenal SP4N-LAPOR!\n\n" + sanitize.fence("Saluran pengaduan nasional.") + "\n")
     assert tree["docs/pengetahuan/jp.md"].startswith('---\ntags: ["JP", "kompetensi"]\n---\n# 20 JP\n')
     assert "<!-- material/tags -->" in tree["docs/pengetahuan/tag.md"]
     assert "pengetahuan/tag.md" in tree["mkdocs.yml"] and "- tags:\n    export: false" in tree["mkdocs.yml"]
@@ -328,7 +331,8 @@ def test_standard_page_puts_service_delivery_first(project):
     listing = tree["docs/layanan/index.md"]
     assert ('<tr><td><a href="legalisasi.html">Legalisasi Dokumen</a> <span class="lms-tag">contoh</span></td>'
             "<td>1 hari kerja</td><td>Tidak dipungut biaya</td></tr>") in listing
-    assert "- Layanan Publik:\n  - layanan/index.md\n  - layanan/legalisasi.md\n  - layanan/pengaduan.md" in (
+    assert ("- Layanan Publik:\n  - Standar Pelayanan: layanan/index.md\n  - Legalisasi Dokumen: layanan/legalisasi.md"
+            "\n  - Cara Mengadu: layanan/pengaduan.md") in (
         tree["mkdocs.yml"])
 
 
@@ -376,7 +380,8 @@ def test_home_page_has_an_entry_for_each_audience_and_can_be_replaced(project):
     assert '<li><a href="layanan/index.html">Standar Pelayanan</a> <span class="lms-meta">1 layanan</span></li>' in home
     assert "memenuhi 20 JP pengembangan kompetensi" in home
     (root / "content/index.md").write_text("# Selamat Datang di Kantor Kami\n\nTeks sendiri.\n")
-    assert rendered(root)["docs/index.md"] == "# Selamat Datang di Kantor Kami\n\nTeks sendiri.\n"
+    assert rendered(root)["docs/index.md"] == (
+        "# Selamat Datang di Kantor Kami\n\n" + sanitize.fence("Teks sendiri.") + "\n")
 
 
 def test_nav_has_a_tab_per_kind_in_order(project):
@@ -384,8 +389,8 @@ def test_nav_has_a_tab_per_kind_in_order(project):
                     "content/modul/stres.md": MODULE, "content/tentang.md": "# Tentang Kami\n\nIsi.\n"})
     mkdocs = rendered(root)["mkdocs.yml"]
     tabs = re.findall(r"^- ([^:\n]+)", mkdocs[mkdocs.index("\nnav:\n"):], re.M)
-    assert tabs == ["Beranda", "Kursus", "Modul", "Team Building", "Pengetahuan", "Kompetensi", "Layanan Publik",
-                    "tentang.md"]
+    assert tabs == ["Beranda", "Layanan Publik", "Kursus", "Modul", "Kegiatan Tim", "Pengetahuan", "Kompetensi"]
+    assert '<li><a href="tentang.html">Tentang Kami</a></li>' in rendered(root)["docs/index.md"]  # not a tab
 
 
 @pytest.mark.parametrize("kind", [k.name for k in kinds.REGISTRY if k.scaffold])
@@ -424,5 +429,5 @@ def test_a_page_can_include_the_generated_format_reference(project):
 
     tree = rendered(project({"content/panduan.md": "# Panduan\n\nLihat:\n\n<!-- lms:reference -->\n"}))
     page = tree["docs/panduan.md"]
-    assert schema.reference_markdown("id") in page
+    assert schema.reference_markdown("id").replace("#### ", "### ") in page  # under the page's own H2s
     assert "| kunci | jenis | wajib / bawaan | arti |" in page and "| `site_name` | teks | wajib |" in page

@@ -1,4 +1,4 @@
-"""The navigation: small and the same size whatever the size of the site.
+"""The navigation: small and the same size whatever the size of the site, public services first.
 
 Every page carries the navigation, so a navigation that lists every course makes each page cost
 more as the site grows (Material's nav macro was 37% of build CPU at 1,000 modules). Tabs list
@@ -32,7 +32,7 @@ def nav(site: Catalogue, pages: dict[str, str], sections: dict[str, dict[str, st
     for _, label, entries in sorted(tabs, key=lambda tab: tab[0]):
         if entries:
             out.append({ui[label][lang]: titled(entries, pages)})
-    return out + titled(small([page for page in sections.get("page", {}) if page != "index.md"]), pages)
+    return out  # plain pages (an author guide, "about us") are linked from the home page, not tabs for everyone
 
 
 def titled(entries: list, pages: dict[str, str]) -> list:
