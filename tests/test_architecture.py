@@ -159,3 +159,13 @@ def test_a_file_of_thousands_of_unknown_keys_gets_fifty_lines_and_one_for_the_re
     lines = report_lines(root)
     assert len([line for line in lines if line.startswith("site_config.yml:")]) == 51
     assert "site_config.yml:52:1: kunci50: dan 2950 kunci lain yang tidak dikenal" in lines
+
+
+def test_every_browser_file_is_bundled_or_named_and_the_core_loads_first():
+    from generator.render import assets
+
+    assert assets.unknown() == []
+    bundle = assets.bundle()
+    starts = [bundle.index(f"/* {name} */") for name in assets.SCRIPTS]
+    assert starts == sorted(starts) and assets.SCRIPTS[0] == "lms-core.js"
+    assert len(bundle) < sum(len((assets.ASSETS / n).read_text()) for n in assets.SCRIPTS) * 0.8  # minified

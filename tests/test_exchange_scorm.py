@@ -98,7 +98,7 @@ def test_manifest_validates_against_the_scorm_12_schemas(package, tmp_path):
     assert schema.validate(manifest), schema.error_log
     listed = {f.get("href") for f in manifest.iter("{http://www.imsproject.org/xsd/imscp_rootv1p1p2}file")}
     assert listed == set(archive.namelist()) - {"imsmanifest.xml"}
-    assert {"scorm-launch.html", "scorm-adapter.js", "kursus/dasar/m1.html", "assets/lms/lms-state.js"} <= listed
+    assert {"scorm-launch.html", "scorm-adapter.js", "kursus/dasar/m1.html", "assets/lms/lms.js"} <= listed
     assert manifest.findtext(".//{http://www.adlnet.org/xsd/adlcp_rootv1p2}masteryscore") == "70"
 
 

@@ -84,9 +84,10 @@ def test_passing_a_quiz_moves_course_progress_nav_mark_and_ledger(site, page):
     assert page.locator(".lms-continue").inner_text() == "Mulai belajar"
     assert page.locator("[data-lms-prerequisite] + .lms-flag").inner_text().strip() == "(belum selesai)"
     pass_quiz(page, site + COURSE + "mendengarkan-aktif.html")
-    nav = page.locator(".md-nav--primary a.md-nav__link")
-    assert "✓" in nav.filter(has_text="Mendengarkan Aktif").first.inner_text()
-    assert "✓" not in nav.filter(has_text="Menjelaskan Prosedur").first.inner_text()
+    outline = page.locator("[data-lms-outline] li")  # the course's outline, in the sidebar on a wide screen
+    assert "✓" in outline.filter(has_text="Mendengarkan Aktif").first.inner_text()
+    assert "✓" not in outline.filter(has_text="Menjelaskan Prosedur").first.inner_text()
+    assert page.locator(".md-sidebar--primary [data-lms-outline][open]").count() == 1
     page.goto(site + COURSE + "index.html")
     assert progress.locator(".lms-progress__text").inner_text() == "1 dari 2 modul selesai"
     button = page.locator(".lms-continue")

@@ -71,6 +71,8 @@ def test_progres_saya_and_the_record_carry_the_fields_and_the_signature_block(tm
     assert "<script" not in progress + record and not re.search(r"\son[a-z]+=", progress + record)
     for needle in ("Mengetahui,<br>Atasan langsung", 'class="lms-record__place"', 'class="lms-record__learner-nip"'):
         assert needle in record, needle
-    assert "lms-xlsx.js" in tree["mkdocs.yml"]
-    scripts = tree["mkdocs.yml"][tree["mkdocs.yml"].index("extra_javascript"):]
-    assert scripts.index("lms-core.js") < scripts.index("lms-xlsx.js") < scripts.index("lms-ledger.js")
+    from generator.render import assets
+
+    assert assets.SCRIPTS.index("lms-core.js") < assets.SCRIPTS.index("lms-xlsx.js") < assets.SCRIPTS.index(
+        "lms-ledger.js")  # the bundle's order: the core, the writer, then the ledger that uses it
+    assert "assets/lms/lms.js" in tree["mkdocs.yml"]

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from .. import data, kinds, sanitize
 from ..structure import BuildOptions, Project
-from . import catalogue, competency, course, journey, nav
+from . import assets, catalogue, competency, course, journey, nav
 from .body import FILES
 from .catalogue import Catalogue
 from .page import plain_page
@@ -22,7 +22,6 @@ from .text import decimal, heading, inline, plain
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter: a large nav dumps 10x faster
 TEMPLATES = Path(__file__).parent.parent / "templates"
-ASSETS = Path(__file__).parent.parent / "assets"
 DOCS = "docs"
 OVERRIDES = "overrides"  # theme.custom_dir: our 404.html in place of Material's
 DATA_SCRIPT = "lms-data.js"  # window.LmsData: what every lms-*.js script reads (docs/browser.md)
@@ -39,7 +38,7 @@ def site_of(project: Project) -> Catalogue:
 def render(site: Catalogue, options: BuildOptions = DEFAULT) -> dict[str, str]:
     """Every file of the build tree: mkdocs.yml, the Markdown pages and our assets.
 
-    offline makes a site that works opened from file:// (no instant navigation, search inlined);
+    offline makes a site that works opened from file:// (search inlined, a vendored Web Worker shim);
     serve adds the script that shows problems over the page while `lms serve` runs.
     """
     serve = options.serve
@@ -54,16 +53,13 @@ def render(site: Catalogue, options: BuildOptions = DEFAULT) -> dict[str, str]:
     pages.update(competency.competency_pages(env, site))
     pages.update(journey.journey_pages(env, site))
     tree = {f"{DOCS}/{path}": text for path, text in pages.items()}
-    for asset in sorted(ASSETS.iterdir()):
-        if asset.name.startswith("lunr.") or (asset.name == SERVE_OVERLAY and not serve):
-            continue  # search's language file is written after the build (search.py); the overlay only for serve
-        tree[f"{DOCS}/assets/lms/{asset.name}"] = asset.read_text(encoding="utf-8")
+    tree.update({f"{DOCS}/assets/lms/{name}": text for name, text in assets.files(options).items()})
     tree[f"{DOCS}/assets/lms/{DATA_SCRIPT}"] = journey.data_script(site, env, quiz_hash)
     if serve:  # no problems yet: serve rewrites this file after a rebuild that fails
         tree[f"{DOCS}/assets/lms/{SERVE_SCRIPT}"] = journey.serve_data_script([], project.config.language)
     tree[f"{OVERRIDES}/404.html"] = not_found_page(env, site)
     listed = nav.nav(site, pages, sections)
-    tree["mkdocs.yml"] = mkdocs_yml(project, listed, options, bool(site.courses), nav.not_in_nav(pages, listed))
+    tree["mkdocs.yml"] = mkdocs_yml(project, listed, options, nav.not_in_nav(pages, listed))
     return tree
 
 
@@ -147,8 +143,7 @@ def environment(lang: str) -> jinja2.Environment:
     return env
 
 
-def mkdocs_yml(project: Project, navigation: list, options: BuildOptions, progress: bool = False,
-               hidden: str = nav.NOT_IN_NAV) -> str:
+def mkdocs_yml(project: Project, navigation: list, options: BuildOptions, hidden: str = nav.NOT_IN_NAV) -> str:
     """The engine's configuration; every text from the project is HTML-escaped here."""
     offline, serve = options.offline, options.serve
     config, lang = project.config, project.config.language
@@ -165,18 +160,16 @@ def mkdocs_yml(project: Project, navigation: list, options: BuildOptions, progre
             "name": "material",
             "language": lang,
             "font": False,  # no Google Fonts: the site must not call the network
-            # navigation.indexes is left out on purpose: it costs ~9% more engine work on a large nav
-            # instant navigation fetches pages, which file:// forbids: offline builds go without it
-            "features": (["navigation.instant"] if not offline else [])
-            + ["navigation.prune", "navigation.tabs", "search.highlight"],
+            # navigation.indexes is left out on purpose: it costs ~9% more engine work on a large nav;
+            # navigation.instant too: it fetches sitemap.xml (440 KB at 3,000 pages) on every first load
+            # and file:// forbids it; each page loads whole, our scripts and Material's come from the cache
+            "features": ["navigation.prune", "navigation.tabs", "search.highlight"],
             "palette": _palette(theme, lang),
             "custom_dir": OVERRIDES,
         },
-        "extra_css": ["assets/lms/lms.css"],
-        # the data script, then the core every other script uses (docs/browser.md)
-        "extra_javascript": [f"assets/lms/{name}" for name in (DATA_SCRIPT, "lms-core.js", "lms-state.js",
-                                                               "lms-quiz.js", "lms-filter.js")]
-        + (["assets/lms/lms-progress.js", "assets/lms/lms-xlsx.js", "assets/lms/lms-ledger.js"] if progress else [])
+        "extra_css": [f"assets/lms/{assets.STYLE}"],
+        # the site's data script, then the bundle of our scripts, core first (render/assets.py, docs/browser.md)
+        "extra_javascript": [f"assets/lms/{name}" for name in (DATA_SCRIPT, assets.BUNDLE)]
         + ([f"assets/lms/{SERVE_SCRIPT}", f"assets/lms/{SERVE_OVERLAY}"] if serve else []),
         "extra": {"generator": False},
         # tags: chips on knowledge-base articles and the tag index page (pengetahuan/tag.md)
