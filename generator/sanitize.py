@@ -24,9 +24,11 @@ TAGS = frozenset({
     "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i",
     "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub",
     "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
-})
+}) | frozenset(SVG := {"svg", "g", "line", "rect", "text", "tspan", "polyline", "polygon", "circle"})
+# SVG drawn, never run: shapes and text (the charts `lms evaluate --format page` writes) without links,
+# animation, <use>, <foreignObject> or <image>, which stay removed
 # removed with everything inside: their content is code or another document, never text for the reader
-DROP_WITH_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "svg", "math", "template",
+DROP_WITH_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "math", "template",
                                "noscript", "textarea", "title", "xmp", "noembed", "noframes", "frameset",
                                "applet", "select"})
 ATTRIBUTES = {
@@ -45,6 +47,9 @@ ATTRIBUTES = {
     "ins": {"cite", "datetime"},
     "q": {"cite"},
     "blockquote": {"cite"},
+    "svg": {"viewBox", "width", "height", "role", "aria-label", "aria-hidden", "focusable"},
+    **{tag: {"x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "width", "height", "points", "fill", "stroke",
+             "stroke-width", "text-anchor", "dx", "dy", "transform"} for tag in SVG - {"svg"}},
 }
 ATTRIBUTE_VALUES = {"a": {"target": {"_blank", "_self"}}}  # a new tab, never a named frame
 STYLE_PROPERTIES = frozenset({"text-align"})  # the only property the tables extension writes
