@@ -78,7 +78,7 @@ def plain_tree(tree: Path, dest: Path, nav: bool) -> None:
     shutil.copytree(tree / "docs", dest / "docs", ignore=shutil.ignore_patterns("assets"))
     ours = yaml.safe_load((tree / "mkdocs.yml").read_text())
     config = {"site_name": "Benchmark", "site_url": ours.get("site_url"), "docs_dir": "docs",
-              "theme": {"name": "material", "features": ["navigation.prune"]}}
+              "use_directory_urls": False, "theme": {"name": "material", "features": ["navigation.prune"]}}
     if nav:
         config.update(nav=ours["nav"], not_in_nav=ours.get("not_in_nav"))
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
