@@ -6,7 +6,7 @@ import jinja2
 
 from .. import data, model
 from ..problems import choice_hint
-from ..render.catalogue import Catalogue, url
+from ..render.catalogue import Catalogue, addressed, url
 from ..render.page import body_of, select
 from ..structure import ContentFile, int_at, items_at
 from .base import MARKDOWN, Kind, Nav
@@ -69,13 +69,13 @@ def pages(env: jinja2.Environment, site: Catalogue) -> dict[str, str]:
     page = "team-building/index.md"
     ui = data.table("ui")
     lang = site.project.config.language
-    filters = [
+    filters = addressed([
         select("duration", "duration", [(v, ui["minutes"][lang].format(n=t)) for v, t in DURATIONS], None,
                match="range"),
         {"name": "group", "label": "group-size-filter", "kind": "number", "match": "within"},
         select("setting", "setting", [s for s in model.SETTINGS if any(e.front.setting == s for e in entries)],
                lambda s: ui[f"setting-{s}"][lang]),
-    ]
+    ])
     out = {page: env.get_template("guides.md.j2").render(
         entries=entries, filters=filters, link=lambda e: url(page, e.page))}
     for entry in entries:

@@ -6,7 +6,7 @@ import jinja2
 
 from .. import data, model
 from ..problems import choice_hint
-from ..render.catalogue import Catalogue, category_of, url
+from ..render.catalogue import Catalogue, addressed, category_of, url
 from ..render.page import body_of, select
 from ..structure import ContentFile, text_at
 from .base import MARKDOWN, Kind, Nav
@@ -54,12 +54,12 @@ def pages(env: jinja2.Environment, site: Catalogue) -> dict[str, str]:
     if not entries:
         return {}
     page = "modul/index.md"
-    filters = [
+    filters = addressed([
         select("competency", "competency", sorted({e.competency for e in entries if e.competency}),
                env.globals["competency_name"]),
         select("level", "level", sorted({e.level for e in entries if e.level}), str),
         select("jp", "jp", [("1-1", "1 JP"), ("2-2", "2 JP"), ("3-1000", "≥ 3 JP")], None, match="range"),
-    ]
+    ])
     out = {page: env.get_template("modules.md.j2").render(
         entries=entries, filters=filters, link=lambda e: url(page, e.page))}
     lang = site.project.config.language

@@ -104,6 +104,16 @@ def build(project: Project, facts) -> Catalogue:
     return out
 
 
+# a catalogue filter's name in the page's address (?kategori=teknis&level=2): short, Indonesian, the same on every site
+FILTER_PARAMS = {"category": "kategori", "competency": "kompetensi", "level": "level", "jp": "jp",
+                 "duration": "durasi", "group": "peserta", "setting": "tempat"}
+
+
+def addressed(filters: list[dict]) -> list[dict]:
+    """Catalogue filters with the name each one has in the address, so a filtered list can be shared."""
+    return [dict(f, param=FILTER_PARAMS.get(f["name"], f["name"])) for f in filters]
+
+
 def url(from_page: str, to_page: str) -> str:
     """A relative link between two pages of the build tree (use_directory_urls is off)."""
     target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")

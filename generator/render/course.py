@@ -36,14 +36,14 @@ def course_pages(env: jinja2.Environment, site: Catalogue) -> dict[str, str]:
 
 def course_filters(env: jinja2.Environment, courses: list[Course]) -> list[dict]:
     """Drop-downs for the course catalogue: category, competency, level and JP range."""
-    return [
+    return catalogue.addressed([
         select("category", "category", [c for c in data.categories() if any(x.category == c for x in courses)],
                      env.globals["category_label"]),
         select("competency", "competency", sorted({(c.competency, c.category) for c in courses}), None,
                      options=lambda pair: (pair[0], env.globals["competency_name"](*pair))),
         select("level", "level", sorted({c.level for c in courses}), str),
         select("jp", "jp", [("1-2", "1–2 JP"), ("3-4", "3–4 JP"), ("5-1000", "≥ 5 JP")], None, match="range"),
-    ]
+    ])
 
 
 def course_page(env: jinja2.Environment, course: Course, known: dict[str, Course]) -> str:
