@@ -22,12 +22,8 @@
     return node;
   }
 
-  /* One date format on these pages: "30 November 2026" (Lms.date, the interface's one format, where present). */
-  function day(iso) {
-    if (Lms.date) return Lms.date(iso);
-    var d = new Date(iso);
-    return d.toLocaleDateString(DATA.lang === "id" ? "id-ID" : "en-GB", { day: "numeric", month: "long", year: "numeric" });
-  }
+  /* Every date shown on these pages: "30 November 2026", the interface's one format (Lms.date in lms-core.js). */
+  function day(iso) { return Lms.date(iso); }
   function two(n) { return (n < 10 ? "0" : "") + n; }
   /* The learner's calendar day of an instant, "YYYY-MM-DD": daily caps and exported dates use it. */
   function localDay(iso) {

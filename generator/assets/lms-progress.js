@@ -202,8 +202,16 @@
       status.course.title + " · " + fill(text.progress, { done: status.count, total: status.modules.length });
   }
 
+  /* The last module's "next" link: "Kursus selesai → Bukti Belajar Mandiri" once every module is done. */
+  function showFinish(link, state) {
+    var status = courseStatus(link.dataset.lmsFinish, state);
+    if (!link.dataset.lmsLabel) link.dataset.lmsLabel = link.textContent;
+    link.textContent = status && status.done ? link.dataset.lmsFinished : link.dataset.lmsLabel;
+  }
+
   function update() {
     var state = window.LmsState.all();
+    $all(document, "[data-lms-finish]").forEach(function (link) { showFinish(link, state); });
     markNavigation(state);
     markModules(state);
     $all(document, "[data-lms-card]").forEach(function (card) { showCard(card, state); });

@@ -27,8 +27,14 @@ def course_rules(doc: Document, content: dict[str, ContentFile]) -> list[Problem
     return out + _quiz_rules(doc, modules)
 
 
+# course ids the site keeps: a standalone module's done mark is modul/<module>, a course module's <course>/<module>
+RESERVED_COURSE_IDS = ("modul",)
+
+
 def _id_rules(doc: Document) -> list[Problem]:
     out = id_file_rule(doc)
+    if text_at(doc.data, "id") in RESERVED_COURSE_IDS:
+        out.append(doc.problem(("id",), "course-id-reserved", {"id": doc.data["id"]}, "hint-course-id-reserved"))
     for key, code in (("modules", "duplicate-module"), ("objectives", "duplicate-objective")):
         seen: dict[str, int] = {}
         for i, item in enumerate(items_at(doc.data, key)):
