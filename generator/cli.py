@@ -23,8 +23,10 @@ def find_root(start: Path) -> Path:
     for folder in (start, *start.parents):
         if (folder / "site_config.yml").is_file():
             return folder
-    raise click.UsageError(f"site_config.yml not found in {start} or any folder above it "
-                           "(use --project DIR to name the project folder)")
+    for lang in ("id", "en"):  # no site yet to choose the language: Indonesian first, then English
+        click.echo(f"{say('label-error', lang)}: {say('no-project', lang, start=start)}\n"
+                   f"    {say('label-hint', lang)}: {say('hint-no-project', lang)}", err=True)
+    sys.exit(2)
 
 
 def safe_out(root: Path, out: Path) -> Path:
@@ -32,8 +34,10 @@ def safe_out(root: Path, out: Path) -> Path:
     out = out.resolve()
     sources = [root / name for name in ("courses", "content", ".git", ".lms", "generator", "tests")]
     if root.is_relative_to(out) or any(out.is_relative_to(s) for s in sources) or out == root / "site_config.yml":
-        raise click.UsageError(f"--out {out} would replace the project or its sources; choose a folder "
-                               "of its own, such as site/")
+        for lang in ("id", "en"):
+            click.echo(f"{say('label-error', lang)}: {say('out-replaces-sources', lang, out=out)}\n"
+                       f"    {say('label-hint', lang)}: {say('hint-out-replaces-sources', lang)}", err=True)
+        sys.exit(2)
     return out
 
 
