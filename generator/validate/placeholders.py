@@ -31,9 +31,9 @@ KEEP = frozenset({
 _FILLED = {"id": "x-skeleton", "title": "Judul Kerangka", "today": "2000-01-01"}  # values format() puts in
 
 
-def _skeletons() -> list[str]:
-    texts = [scaffold.COURSE, scaffold.MODULE] + [k.scaffold for k in kinds.REGISTRY if k.scaffold]
-    return [text.format(**_FILLED) for text in texts]
+def _skeletons() -> tuple[str, ...]:
+    """The skeletons of the kinds registered now, as written (asked once per value checked: keep it cheap)."""
+    return (scaffold.COURSE, scaffold.MODULE, *(k.scaffold for k in kinds.REGISTRY if k.scaffold))
 
 
 def _split(text: str) -> tuple[Any, str]:
@@ -61,13 +61,13 @@ def _is_placeholder(text: str) -> bool:
 
 def placeholders() -> frozenset[str]:
     """Every placeholder text of every skeleton (of the kinds registered now): YAML values and Markdown lines."""
-    return _placeholders(tuple(_skeletons()))
+    return _placeholders(_skeletons())
 
 
 @functools.cache
 def _placeholders(skeletons: tuple[str, ...]) -> frozenset[str]:
     out = set()
-    for text in skeletons:
+    for text in (skeleton.format(**_FILLED) for skeleton in skeletons):
         raw, body = _split(text)
         out.update(t.strip() for t in _leaves(raw) if _is_placeholder(t))
         # a list item in a skeleton's body shows the shape (steps, questions); only its "..." is to be replaced
@@ -78,13 +78,14 @@ def _placeholders(skeletons: tuple[str, ...]) -> frozenset[str]:
 
 def placeholder_rules(sources: Sources, context: Context) -> list[Problem]:
     """A warning for each placeholder left in a published course, content file or service standard."""
-    out = [p for doc in sources.courses if _published(doc.data, model.Course) for p in _in_yaml(doc)]
+    known = placeholders()  # once per check: a large site has tens of thousands of values and lines
+    out = [p for doc in sources.courses if _published(doc.data, model.Course) for p in _in_yaml(doc, known)]
     for kind in kinds.REGISTRY:
         if kind.source == kinds.YAML:
             out += [p for doc in sources.collections.get(kind.name, []) if _published(doc.data, kind.model)
-                    for p in _in_yaml(doc)]
+                    for p in _in_yaml(doc, known)]
     for item in sources.content.values():
-        out += _in_markdown(item, kinds.of_markdown(item.rel), context)
+        out += _in_markdown(item, kinds.of_markdown(item.rel), context, known)
     return out
 
 
@@ -94,33 +95,32 @@ def _published(raw: Any, kind_model: type) -> bool:
     return (status or default) == "published"
 
 
-def _in_yaml(doc: Document, loc: tuple = (), raw: Any = ...) -> list[Problem]:
+def _in_yaml(doc: Document, known: frozenset[str], loc: tuple = (), raw: Any = ...) -> list[Problem]:
     raw = doc.data if raw is ... else raw
     if isinstance(raw, dict):
-        return [p for k, v in raw.items() for p in _in_yaml(doc, (*loc, k), v)]
+        return [p for k, v in raw.items() for p in _in_yaml(doc, known, (*loc, k), v)]
     if isinstance(raw, list):
-        return [p for i, v in enumerate(raw) for p in _in_yaml(doc, (*loc, i), v)]
-    if isinstance(raw, str) and raw.strip() in placeholders():
+        return [p for i, v in enumerate(raw) for p in _in_yaml(doc, known, (*loc, i), v)]
+    if isinstance(raw, str) and raw.strip() in known:
         return [doc.problem(loc, "placeholder-left", {"text": raw.strip()}, "hint-placeholder-left", {},
                             WARNING)]
     return []
 
 
-def _in_markdown(item: ContentFile, kind: kinds.Kind, context: Context) -> list[Problem]:
+def _in_markdown(item: ContentFile, kind: kinds.Kind, context: Context, known: frozenset[str]) -> list[Problem]:
     used_by = context.users.get(item.rel, [])
-    if used_by:
+    if used_by:  # a course's module is published with the course
         published = any(_published(doc.data, model.Course) for doc in used_by)
     else:
         published = _published(item.front.data if item.front else {}, kind.model)
     if not published:
         return []
-    out = _in_yaml(item.front) if item.front else []
+    out = _in_yaml(item.front, known) if item.front else []
     offset = 0
     for line in item.body.splitlines(keepends=True):
         text = line.strip()
-        if text in placeholders():
-            problem = item.problem_at(offset + line.index(text), "placeholder-left", {"text": text},
-                                      "hint-placeholder-left", {}, WARNING)
-            out.append(problem)
+        if text in known:
+            out.append(item.problem_at(offset + line.index(text), "placeholder-left", {"text": text},
+                                       "hint-placeholder-left", {}, WARNING))
         offset += len(line)
     return out
