@@ -78,7 +78,7 @@ def _environment(epoch: int) -> Iterator[_Collect]:
             os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
-def _plugin(progress: Listener | None, finish: Finish | None, cache: Path | None = None):
+def _plugin(progress: Listener | None, finish: Finish | None, cache: Path | None = None, policy: bool = True):
     """Our one plugin: it reaches Material only through MkDocs' events, in their order (see the top)."""
     from mkdocs.plugins import BasePlugin, event_priority
 
@@ -111,10 +111,12 @@ def _plugin(progress: Listener | None, finish: Finish | None, cache: Path | None
             self.done += 1
             if progress is not None:
                 progress(self.done, self.total)
+            if not policy:
+                return output
             return csp.with_policy(output, page.content or "")  # scripts in the content are not the theme's
 
         def on_post_template(self, output_content, *, template_name, config):
-            return csp.with_policy(output_content)  # 404.html; sitemap.xml has no <head> and stays as it is
+            return csp.with_policy(output_content) if policy else output_content  # 404.html; not sitemap.xml
 
         @event_priority(-50)
         def on_post_build(self, *, config):
@@ -125,12 +127,13 @@ def _plugin(progress: Listener | None, finish: Finish | None, cache: Path | None
 
 
 def build(tree: Path, site_dir: Path, epoch: int, strict: bool = False, progress: Listener | None = None,
-          finish: Finish | None = None, dirty: bool = False) -> list[str]:
+          finish: Finish | None = None, dirty: bool = False, policy: bool = True) -> list[str]:
     """Run Material for MkDocs on tree/mkdocs.yml into site_dir; return its warnings.
 
     progress, when given, hears (pages written, pages in all) after each page; finish(site_dir, pages)
     runs once the search index is written, before the offline plugin copies it. A dirty build keeps
-    site_dir and rebuilds only the pages whose source is newer than their output (`lms serve`).
+    site_dir and rebuilds only the pages whose source is newer than their output (`lms serve`). Without
+    policy the pages carry no Content-Security-Policy: `lms serve`'s live reload injects an inline script.
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -139,7 +142,7 @@ def build(tree: Path, site_dir: Path, epoch: int, strict: bool = False, progress
     with _environment(epoch) as log:
         try:
             config = load_config(config_file=str(tree / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
-            config.plugins["lms"] = _plugin(progress, finish, tree.parent / "templates-cache")
+            config.plugins["lms"] = _plugin(progress, finish, tree.parent / "templates-cache", policy)
             mkdocs_build(config, dirty=dirty)
         except (MkDocsException, OSError) as exc:
             raise EngineError("\n".join(log.messages + [str(exc)])) from None

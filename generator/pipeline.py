@@ -64,7 +64,8 @@ def build(root: Path, out: Path, options: BuildOptions | None = None, progress=N
     gc.collect()
     gc.freeze()  # our objects stay alive but out of the collector's way while MkDocs allocates
     try:
-        outcome.warnings = tuple(engine.build(tree, staging, epoch, options.strict, progress, _search(outcome.project)))
+        outcome.warnings = tuple(engine.build(tree, staging, epoch, options.strict, progress, _search(outcome.project),
+                                              policy=not options.serve))
         archive = write.zip_folder(staging, zip_path(out), epoch, name=out.name) if options.offline else None
     except BaseException:
         write.discard(staging)

@@ -62,7 +62,8 @@ class Preview:
             self._prepare_dirty(tree, folder, changed)
         self._forget(set(tree) | {k for k in render.copied_files(site)})
         outcome.warnings = tuple(engine.build(folder, self.out, pipeline.source_date_epoch(self.root),
-                                              finish=self._finish(outcome.project), dirty=not full))
+                                              finish=self._finish(outcome.project), dirty=not full,
+                                              policy=False))  # live reload's script is inline
         self.fingerprint, self.overlay = print_, False
         return outcome
 

@@ -210,7 +210,7 @@ def test_engine_failure_leaves_the_site_untouched(project, monkeypatch):
     build(root)
     before = tree_hash(root / "site")
 
-    def broken(tree, site_dir, epoch, strict=False, progress=None, finish=None, dirty=False):
+    def broken(tree, site_dir, epoch, strict=False, progress=None, finish=None, dirty=False, policy=True):
         (site_dir / "index.html").write_text("half-written")
         raise engine.EngineError("boom")
 
