@@ -164,7 +164,8 @@ def init(dest: Path, organization: str, today: dt.date, source: str = GENERATOR_
         files[kind.file(name)] = text
     written = []
     for rel, text in files.items():
-        text = with_examples(re.sub(r"^status: draft\b.*$", "status: published", text, flags=re.M))
+        if rel.startswith(("courses/", "content/")):  # published examples: example text, not placeholders
+            text = with_examples(re.sub(r"^status: draft\b.*$", "status: published", text, flags=re.M))
         write_file(dest / rel, text)
         written.append(rel)
     return written

@@ -55,6 +55,7 @@ def test_the_init_readme_lists_every_competency_skm_element_and_question_type(tm
     assert lms("init", dest, "--organization", "Kelurahan Belawan I").exit_code == 0
     readme = (dest / "README.md").read_text(encoding="utf-8")
     assert scaffold.CODES not in readme and "## Kode yang dipakai kursus" in readme
+    assert '("Tulis pertanyaan di sini.",' in readme  # the README quotes the skeleton, not the example
     for category in data.categories():
         assert f"| `{category}` ({data.table('competencies')[category]['label']['id']}) |" in readme
         for competency in data.competency_ids(category):
