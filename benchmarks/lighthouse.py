@@ -5,7 +5,7 @@ sample survey, serves it on 127.0.0.1 with gzip for text responses (and GitHub P
 Lighthouse 12.2.3 (`make lighthouse`; Node 20) with Debian's chromium on each page, prints a table and, last,
 one JSON line. Targets: accessibility 100, best practices 100, SEO >= 95, performance >= 95.
 
-    python benchmarks/lighthouse.py [--runs 1] [--tmp DIR] [--keep]
+    make lighthouse && python benchmarks/lighthouse.py [--runs 3] [--tmp DIR]
 """
 
 from __future__ import annotations
