@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from . import kinds, pipeline, problems, scaffold, schema, write
+from . import kinds, pipeline, problems, scaffold, schema, usage, write
 from .engine import EngineError
 from .problems import say
 from .structure import BuildOptions, build_date
@@ -57,7 +57,7 @@ def _print_problems(outcome: pipeline.Outcome, fmt: str = "text", err: bool = Fa
     click.echo(text, err=err)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(cls=usage.Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="belajar-asn", prog_name="lms")
 def main() -> None:
     """Belajar ASN: turn course YAML and Markdown into a learning site."""
