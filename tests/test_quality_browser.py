@@ -141,17 +141,25 @@ def new_tab(context, events: dict):
 
 
 @pytest.fixture(scope="module")
-def findings(tmp_path_factory):
-    """One visit to every page of the sample site, served under its site_url's path as on GitHub Pages."""
+def sample(tmp_path_factory):
+    """The sample site, built once for the module and served under its site_url's path as on GitHub Pages."""
     top = tmp_path_factory.mktemp("quality")
     site = top / "belajar-asn"
     assert pipeline.build(REPO, site, strict=True).problems == []
+    with serve(top) as root:
+        yield site, f"{root}belajar-asn/"
+
+
+@pytest.fixture(scope="module")
+def findings(sample):
+    """One visit to every page of the sample site."""
+    site, root = sample
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
     english = re.compile("|".join(rf"\b{re.escape(s)}\b" for s in english_strings()))
     out: dict = {}
     events: dict = {"dialogs": [], "console": [], "errors": [], "outside": []}
     started = time.perf_counter()
-    with serve(top) as root, browser_page() as first:
+    with browser_page() as first:
         tabs = [new_tab(first.context, events) for _ in range(TABS)]
         running: list = [None] * TABS  # the page whose axe run each tab still holds
         for n, rel in enumerate(pages + [None] * TABS):
@@ -161,7 +169,7 @@ def findings(tmp_path_factory):
                 out[running[n % TABS]]["focus"] = focus_of(tab)
             running[n % TABS] = rel
             if rel is not None:
-                out[rel] = probe(tab, f"{root}belajar-asn/{rel}", english)
+                out[rel] = probe(tab, f"{root}{rel}", english)
     print(f"\nquality gates: {len(pages)} pages visited in {time.perf_counter() - started:.1f} s")
     return {"pages": out, "events": {k: v for k, v in events.items() if v}, "count": len(pages)}
 
@@ -188,6 +196,62 @@ def test_no_english_theme_text_on_an_indonesian_site(findings):
 
 def test_no_accessibility_violation_of_any_impact(findings):
     assert _failing(findings, "axe") == {}
+
+
+# the dark (slate) scheme: one page of each kind, with the learner's state drawn (progress, ledger, record, a
+# checked quiz, open filters), since our colours differ there; Material's own pages use its palette
+SLATE_PAGES = ("index.html", "404.html", "kursus/index.html", "kursus/komunikasi-pelayanan/index.html",
+               "kursus/komunikasi-pelayanan/mendengarkan-aktif.html", "kursus/komunikasi-pelayanan/bukti.html",
+               "kursus/layanan-digital/bukti.html", "progres.html", "jalur/pengawas-layanan.html", "modul/index.html",
+               "modul/budaya-kerja-positif.html", "team-building/index.html", "team-building/menara-kertas.html",
+               "pengetahuan/index.html", "pengetahuan/sp4n-lapor.html", "layanan/index.html",
+               "layanan/legalisasi-dokumen.html", "layanan/pengaduan.html", "kompetensi/manajerial.html",
+               "panduan-penulis.html")
+LEARNER = """([course, when]) => { const c = LmsData.courses[course], at = new Date(when);
+  for (const m of c.modules) LmsState.recordAttempt(Lms.key.quiz(course, m.id, m.quiz), 100, true, at, m.jp);
+  const spbe = LmsData.courses["layanan-digital"].modules[0];
+  LmsState.recordAttempt(Lms.key.quiz("layanan-digital", spbe.id, spbe.quiz), 40, false, at);
+  LmsState.markDone(Lms.key.standalone("budaya-kerja-positif"), true, 1, new Date(when));
+  LmsState.setLearner("Siti Rahmah", "199001012020122001"); }"""
+DARK = """() => document.body.getAttribute("data-md-color-scheme")
+  || (matchMedia("(prefers-color-scheme: dark)").matches && !document.querySelector("[data-md-component]") && "own")"""
+CHECK_ONE = """(form) => { form.querySelector(".lms-question input").checked = true; form.requestSubmit(); }"""
+
+
+def test_no_accessibility_violation_of_any_impact_in_the_dark_scheme(sample):
+    """The slate scheme, as a browser set to dark mode gets it, on one page of each kind (TABS pages at once)."""
+    _, root = sample
+    found: dict = {}
+    events: dict = {"dialogs": [], "console": [], "errors": [], "outside": []}
+    started = time.perf_counter()
+    with browser_page() as first:
+        first.emulate_media(color_scheme="dark")
+        first.goto(root + "index.html")
+        assert first.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        first.evaluate(LEARNER, ["komunikasi-pelayanan", "2026-11-30T10:00:00.000Z"])
+        tabs = [new_tab(first.context, events) for _ in range(TABS)]
+        running: list = [None] * TABS
+        for n, rel in enumerate(list(SLATE_PAGES) + [None] * TABS):
+            tab = tabs[n % TABS]
+            if running[n % TABS] is not None:
+                found[running[n % TABS]] = tab.evaluate(AXE_RESULT)
+            running[n % TABS] = rel
+            if rel is None:
+                continue
+            tab.emulate_media(color_scheme="dark")
+            tab.set_viewport_size({"width": 1280, "height": 900})
+            tab.goto(root + rel, wait_until="load")
+            # Material's pages switch to slate; the 404 page has its own dark colours for the same media query
+            assert tab.evaluate(DARK) in ("slate", "own"), rel
+            tab.bring_to_front()
+            for form in tab.locator("form.lms-quiz").all():
+                form.evaluate(CHECK_ONE)  # verdicts, answers and the result in their colours
+            tab.add_style_tag(content=STILL)
+            tab.evaluate(FRAMES)
+            tab.evaluate(AXE_START)
+    print(f"\nslate scheme: {len(SLATE_PAGES)} pages in {time.perf_counter() - started:.1f} s")
+    assert {rel: v for rel, v in found.items() if v} == {}
+    assert set(found) == set(SLATE_PAGES) and {k: v for k, v in events.items() if v} == {}
 
 
 def test_no_console_error_page_error_dialog_or_outside_request(findings):
