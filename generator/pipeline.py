@@ -82,7 +82,8 @@ def build(root: Path, out: Path, options: BuildOptions | None = None, progress=N
 def _search(project: Project):
     """The step that turns the engine's search index into the site's language's search."""
     synonyms = search.synonym_groups(project.config.search.synonyms)
-    return lambda site, _pages: search.localize(site, project.config.language, synonyms)
+    hidden = render.nav.unsearched()
+    return lambda site, _pages: search.localize(site, project.config.language, synonyms, hidden)
 
 
 def sources_of(root: Path) -> list[Path]:

@@ -99,7 +99,7 @@ class Preview:
 
         def finish(site: Path, pages: engine.Pages) -> None:
             self.index = merged_index(site / "search" / "search_index.json", pages, self.index)
-            search.localize(site, project.config.language, synonyms)
+            search.localize(site, project.config.language, synonyms, render.nav.unsearched())
 
         return finish
 

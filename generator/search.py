@@ -16,6 +16,7 @@ Nothing else depends on it: without this step (another engine) search still work
 
 from __future__ import annotations
 
+import fnmatch
 import html
 import json
 import re
@@ -67,18 +68,41 @@ def script(words: set[str], synonyms: list[list[str]] | None = None) -> str:
             .replace("__VOCABULARY__", " ".join(sorted(words))))
 
 
-def localize(site: Path, language: str, synonyms: list[list[str]] | None = None) -> None:
-    """Turn the built site's search into Indonesian search (a no-op for other languages).
+def localize(site: Path, language: str, synonyms: list[list[str]] | None = None, hidden: tuple[str, ...] = ()) -> None:
+    """Tidy the built site's search index; for an Indonesian site, make its search Indonesian.
 
-    synonyms are the groups the site's search treats as one (default: the built-in abbreviations).
+    synonyms are the groups the site's search treats as one (default: the built-in abbreviations);
+    hidden are patterns of pages (catalogues, records) whose entries leave the index: tidy().
     """
     index_file = site / "search" / "search_index.json"
-    if language != "id" or not index_file.is_file():
+    if not index_file.is_file():
         return
     index = json.loads(index_file.read_text(encoding="utf-8"))
-    index["config"]["lang"] = ["id"]
-    index["config"]["pipeline"] = ["trimmer", "stopWordFilter", "stemmer"]
-    language_file = site / "assets/javascripts/lunr/min/lunr.id.min.js"
-    write_file(language_file, script(vocabulary(index["docs"]), synonyms), overwrite=True)
-    text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    index["docs"] = tidy(index["docs"], hidden)
+    if language == "id":
+        index["config"]["lang"] = ["id"]
+        index["config"]["pipeline"] = ["trimmer", "stopWordFilter", "stemmer"]
+        language_file = site / "assets/javascripts/lunr/min/lunr.id.min.js"
+        write_file(language_file, script(vocabulary(index["docs"]), synonyms), overwrite=True)
+        text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    else:
+        text = json.dumps(index, separators=(",", ":"), default=str)  # as the search plugin writes it
     write_file(index_file, text, overwrite=True)  # the offline plugin inlines this file after us (engine.py)
+
+
+_CODE_BLOCK = re.compile(r"<pre\b.*?</pre>", re.S)
+
+
+def tidy(docs: list[dict], hidden: tuple[str, ...]) -> list[dict]:
+    """The index without the pages that only list others (each text is found on its own page) and code blocks.
+
+    A search for a word should land on the page that explains it, not on a catalogue card, a learner's
+    record or a sample of YAML in the author guide.
+    """
+    out = []
+    for doc in docs:
+        if any(fnmatch.fnmatchcase(doc["location"].split("#", 1)[0], pattern) for pattern in hidden):
+            continue
+        text = doc.get("text", "")
+        out.append({**doc, "text": _CODE_BLOCK.sub(" ", text)} if "<pre" in text else doc)
+    return out

@@ -69,6 +69,12 @@ def test_variant_query_finds_and_highlights_on_the_sample_site(tmp_path):
     assert pipeline.build(REPO, site).problems == []
     index = json.loads((site / "search/search_index.json").read_text())
     assert index["config"]["lang"] == ["id"]
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    for hidden in ("kursus/index.html", "modul/index.html", "pengetahuan/tag.html", "progres.html",
+                   "kursus/pelayanan-prima/bukti.html", "kompetensi/manajerial.html", "layanan/index.html"):
+        assert hidden not in pages, hidden  # lists and records: a word is found on the page that explains it
+    assert "kursus/pelayanan-prima/index.html" in pages and "panduan-penulis.html" in pages
+    assert not any("<pre" in doc["text"] for doc in index["docs"])  # the author guide's YAML samples
     with serve(site) as url, browser_page() as page:
         titles = search_results(page, url, "dihancurkan")  # the site only says "Hancurkan"
         assert titles[0] == "Melindungi Data Pribadi Warga"

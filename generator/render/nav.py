@@ -16,6 +16,10 @@ COURSES, COMPETENCIES = 10, 50  # tab positions of the sections that are not kin
 SMALL = 15  # a tab lists its pages up to this many; beyond, its catalogue page alone
 HEADS = ("index.md", "tag.md")  # a section's catalogue pages, always listed
 NOT_IN_NAV = "/kursus/*/*.md"  # a course's own pages: its outline leads through them
+# pages that list others, and the learner's own pages: out of the search index (search.tidy), so a word
+# is found on the page that explains it
+UNSEARCHED = ("kursus/index.html", "kursus/*/bukti.html", "progres.html", "jalur/index.html", "kompetensi/*",
+              "layanan/index.html")
 
 
 def nav(site: Catalogue, pages: dict[str, str], sections: dict[str, dict[str, str]]) -> list:
@@ -66,6 +70,12 @@ def _courses(site: Catalogue, pages: dict[str, str], sections: dict[str, dict[st
     paths = small(list(sections.get("path", {})))
     heads = [p for p in ("kursus/index.md", "progres.md") if p in pages]
     return heads + ([{ui["paths-title"][lang]: paths}] if paths else [])
+
+
+def unsearched() -> tuple[str, ...]:
+    """Patterns of the built pages search leaves out: ours, and each kind's catalogue pages."""
+    catalogues = {page[:-3] + ".html" for kind in kinds.REGISTRY for page in kind.reserved if page.endswith(".md")}
+    return UNSEARCHED + tuple(sorted(catalogues))
 
 
 def not_in_nav(pages: dict[str, str], listed: list) -> str:
