@@ -113,6 +113,7 @@ Day = Literal["senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"]
 _TIME = r"([01][0-9]|2[0-3])[.:][0-5][0-9]"
 HOURS_PATTERN = rf"^(tutup|{_TIME} ?- ?{_TIME}(, ?{_TIME} ?- ?{_TIME})*)$"  # 08.00-12.00, 13.00-16.00
 PHONE_PATTERN = r"^\+?\(?[0-9][0-9 ()-]{5,19}$"
+EMAIL_PATTERN = r"^[^@\s<>\"']+@[a-z0-9.-]+\.[a-z]{2,}$"
 
 
 class Office(Strict):
@@ -126,7 +127,7 @@ class Office(Strict):
         None, description="Nomor telepon kantor, misalnya (061) 6941234.")
     whatsapp: Annotated[str, StringConstraints(pattern=PHONE_PATTERN)] | None = Field(
         None, description="Nomor WhatsApp layanan, misalnya 0812 3456 7890 atau +62 812 3456 7890.")
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s<>\"']+@[a-z0-9.-]+\.[a-z]{2,}$")] | None = Field(
+    email: Annotated[str, StringConstraints(pattern=EMAIL_PATTERN)] | None = Field(
         None, description="Alamat surel kantor.")
     map_url: Url | None = Field(None, description="Tautan peta lokasi kantor (misalnya OpenStreetMap).")
     survey_url: Url | None = Field(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from conftest import COURSE, report_lines
 
 OFFICE = """\
@@ -30,8 +28,6 @@ def test_bad_office_values_are_each_located_at_their_value(project):
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="validate/translate.py PATTERN_CODES does not yet map the office patterns "
-                                       "to bad-hours/bad-phone/bad-email (messages-ux2.yml): see the issue 16 report")
 def test_bad_office_values_each_get_a_message_and_a_hint(project):
     assert report_lines(project({"site_config.yml": OFFICE})) == [
         "site_config.yml:6:12: office.hours.senin: '8-16' bukan jam buka yang dapat dibaca",

@@ -1,4 +1,4 @@
-"""Any other Markdown page in the content folder: shown as written, listed at the end of the navigation."""
+"""Any other Markdown page in the content folder: shown as written, linked from the home page (not a tab)."""
 
 from __future__ import annotations
 

@@ -47,6 +47,9 @@ PATTERN_CODES = {
     model.URL_PATTERN: ("bad-url", "hint-bad-url"),
     model.DOMAIN_PATTERN: ("bad-domain", "hint-bad-domain"),
     model.FOLDER_PATTERN: ("bad-folder", "hint-bad-folder"),
+    model.HOURS_PATTERN: ("bad-hours", "hint-bad-hours"),
+    model.PHONE_PATTERN: ("bad-phone", "hint-bad-phone"),
+    model.EMAIL_PATTERN: ("bad-email", "hint-bad-email"),
 }
 
 
