@@ -150,8 +150,8 @@ def test_course_catalogue_has_filters(project):
     assert '<form class="lms-filter" data-lms-filter="daftar-kursus"' in page
     assert '<option value="manajerial">Manajerial</option>' in page
     assert '<option value="komunikasi">Komunikasi</option>' in page
-    assert ('<li class="lms-card" data-lms-card="dasar" data-category="manajerial" data-competency="komunikasi" data-level="1" '
-            'data-jp="2">') in page
+    assert ('<li class="lms-card" data-lms-card="dasar" data-category="manajerial" data-competency="komunikasi" '
+            'data-level="1" data-jp="2">') in page
 
 
 def test_offline_build_inlines_search_vendors_its_shim_and_zips(project):

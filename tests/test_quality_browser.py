@@ -34,8 +34,8 @@ def english_strings() -> list[str]:
     pattern = re.compile(r'"([a-z.]+)": "([^"]*)"')
     en = dict(pattern.findall((MATERIAL / "en.html").read_text(encoding="utf-8")))
     same = set(pattern.findall((MATERIAL / "id.html").read_text(encoding="utf-8")))
-    out = {text for key, text in en.items() if (key, text) not in same and not key.startswith(("search.config",
-                                                                                                "language", "direction"))
+    skip = ("search.config", "language", "direction")
+    out = {text for key, text in en.items() if (key, text) not in same and not key.startswith(skip)
            and len(text) > 3 and "#" not in text}
     return sorted(out | set(EXTRA_ENGLISH))
 
@@ -53,7 +53,8 @@ FOCUS_PROBE = """() => {
   const out = {};
   for (const [kind, selector] of Object.entries(kinds)) {
     // the element Tab reaches first: a group's checked radio before the others
-    const el = [...document.querySelectorAll(selector)].sort((a, b) => (b.checked ? 1 : 0) - (a.checked ? 1 : 0)).find((e) => {
+    const el = [...document.querySelectorAll(selector)]
+      .sort((a, b) => (b.checked ? 1 : 0) - (a.checked ? 1 : 0)).find((e) => {
       e.focus(); const focusable = document.activeElement === e; e.blur();
       if (!focusable) return false;
       if (e.disabled || e.closest("[hidden], [inert]")) return false;
@@ -64,7 +65,8 @@ FOCUS_PROBE = """() => {
     });
     if (!el) continue;
     const box = el.getBoundingClientRect();
-    const shown = box.width > 1 && box.height > 1 ? el : [el.nextElementSibling, ...el.labels, ...el.parentNode.querySelectorAll("label")].find((l) =>
+    const labels = [el.nextElementSibling, ...el.labels, ...el.parentNode.querySelectorAll("label")];
+    const shown = box.width > 1 && box.height > 1 ? el : labels.find((l) =>
       l && l.tagName === "LABEL" && l.getBoundingClientRect().width > 1);  // a visually hidden input shows its label
     const before = look(shown);
     el.focus();
@@ -84,7 +86,8 @@ OVERFLOW_PROBE = """() => {
     return box.right > width + 1 && box.width > 0 && getComputedStyle(e).position !== "fixed";
   }).filter((e, _, all) => !all.some((o) => o !== e && e.contains(o)));
   return {scroll: document.documentElement.scrollWidth,
-          wide: wide.slice(0, 3).map((e) => e.tagName.toLowerCase() + (e.className ? "." + String(e.className).split(" ")[0] : "")
+          wide: wide.slice(0, 3).map((e) => e.tagName.toLowerCase()
+                                    + (e.className ? "." + String(e.className).split(" ")[0] : "")
                                     + " " + Math.round(e.getBoundingClientRect().right))};
 }"""
 

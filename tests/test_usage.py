@@ -25,5 +25,6 @@ def test_usage_errors_in_both_languages(lms, tmp_path, monkeypatch, args, indone
 
 def test_a_near_miss_gets_a_suggestion(lms):
     done = lms("build", "--strit")
-    assert done.output.splitlines()[1] == "    saran: Maksud Anda '--strict'? Lihat 'lms build -h' untuk cara memakainya."
+    hint = "    saran: Maksud Anda '--strict'? Lihat 'lms build -h' untuk cara memakainya."
+    assert done.output.splitlines()[1] == hint
     assert lms("bulid").output.splitlines()[3] == "    hint: Did you mean 'build'? See 'lms -h' for how to use it."
