@@ -19,7 +19,10 @@ _NO_COMMAND = re.compile(r"No such command '(?P<name>[^']+)'\.?(?: Did you mean 
 
 def words(exc: click.UsageError) -> tuple[str, dict]:
     """The message code and its parameters for one of click's usage errors."""
-    name = exc.param.get_error_hint(exc.ctx) if getattr(exc, "param", None) is not None and exc.ctx else ""
+    if getattr(exc, "param", None) is not None and exc.ctx:
+        name = exc.param.get_error_hint(exc.ctx)
+    else:  # raised by a command itself, naming its option
+        name = f"'{exc.param_hint}'" if isinstance(getattr(exc, "param_hint", None), str) else ""
     detail = exc.format_message() if not isinstance(exc, click.BadParameter) else exc.message
     if isinstance(exc, click.MissingParameter):
         return "usage-missing-argument", {"name": name or exc.param_hint or "?"}

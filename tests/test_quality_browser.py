@@ -65,7 +65,7 @@ FOCUS_PROBE = """() => {
     });
     if (!el) continue;
     const box = el.getBoundingClientRect();
-    const labels = [el.nextElementSibling, ...el.labels, ...el.parentNode.querySelectorAll("label")];
+    const labels = [el.nextElementSibling, ...(el.labels || []), ...el.parentNode.querySelectorAll("label")];
     const shown = box.width > 1 && box.height > 1 ? el : labels.find((l) =>
       l && l.tagName === "LABEL" && l.getBoundingClientRect().width > 1);  // a visually hidden input shows its label
     const before = look(shown);
