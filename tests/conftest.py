@@ -137,3 +137,15 @@ def lms(monkeypatch):
     def run(*args, env=None):
         return CliRunner().invoke(main, [str(a) for a in args], env=env, catch_exceptions=False)
     return run
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The sample project, built once (strict) for the whole session, in a folder named as its site_url's path.
+
+    Read-only: tests serve and read it, never change it; a test that needs another build makes its own.
+    """
+    site = tmp_path_factory.mktemp("sample") / "belajar-asn"
+    outcome = pipeline.build(REPO, site, strict=True)
+    assert outcome.problems == [], outcome.problems[:3]
+    return site

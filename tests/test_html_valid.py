@@ -16,8 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline
-
 from conftest import REPO
 
 VNU = REPO / ".lms" / "npm" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -55,11 +53,10 @@ def java() -> str:
 
 
 @pytest.fixture(scope="module")
-def errors(tmp_path_factory) -> list[dict]:
+def errors(sample_site) -> list[dict]:
     """vnu's errors over every page of the built sample site, each with its page path relative to the site."""
     command = java()
-    site = tmp_path_factory.mktemp("valid") / "site"
-    assert pipeline.build(REPO, site).problems == []
+    site = sample_site
     done = subprocess.run([command, "-jar", str(VNU), "--format", "json", "--skip-non-html", str(site)],
                           capture_output=True, text=True, timeout=400)
     report = json.loads(done.stderr or done.stdout)

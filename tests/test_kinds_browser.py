@@ -6,25 +6,16 @@ import re
 
 import pytest
 
-from generator import pipeline
-
-from browser import accessibility_problems, browser_page, serve
-from conftest import REPO
+from browser import browser_page, serve
 
 GUIDES = "team-building/index.html"
 MODULES = "modul/index.html"
-ONE_OF_EACH_KIND = ["index.html", "kursus/index.html", MODULES, "modul/mengelola-stres-kerja.html", GUIDES,
-                    "team-building/menara-kertas.html", "pengetahuan/index.html", "pengetahuan/tag.html",
-                    "pengetahuan/sp4n-lapor.html", "layanan/index.html", "layanan/legalisasi-dokumen.html",
-                    "layanan/pengaduan.html", "kompetensi/index.html", "kompetensi/manajerial.html"]
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("kinds") / "site"
-    assert pipeline.build(REPO, out).problems == []
-    with serve(out) as url:
-        yield out, url
+def site(sample_site):
+    with serve(sample_site) as url:
+        yield sample_site, url
 
 
 @pytest.fixture
@@ -87,9 +78,7 @@ def test_catalogues_list_everything_without_javascript(site):
             assert page.locator(".lms-cards > li:visible").count() == expected
 
 
-@pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_each_kind_and_catalogue_has_no_serious_accessibility_violations(site, page, scheme):
-    assert accessibility_problems(page, [site[1] + path for path in ONE_OF_EACH_KIND], scheme) == {}
+# Accessibility of each kind and catalogue: every page, any impact, both schemes, in tests/test_quality_browser.py.
 
 
 def pdf_pages(page, url: str) -> int:

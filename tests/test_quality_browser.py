@@ -135,6 +135,9 @@ def new_tab(context, events: dict):
     """A tab in the shared context whose console errors, page errors and outside requests land in events."""
     tab = context.new_page()
     tab.add_init_script(path=str(AXE))
+    # a Content-Security-Policy violation is a console error too, whatever the browser itself logs
+    tab.add_init_script("addEventListener('securitypolicyviolation', e => console.error("
+                        "'CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))")
     tab.on("console", lambda m: m.type in ("error", "warning") and events["console"].append((tab.url, m.text)))
     tab.on("pageerror", lambda e: events["errors"].append((tab.url, str(e))))
     tab.on("dialog", lambda d: (events["dialogs"].append((tab.url, d.message)), d.dismiss()))
@@ -144,12 +147,10 @@ def new_tab(context, events: dict):
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    """The sample site, built once for the module and served under its site_url's path as on GitHub Pages."""
-    top = tmp_path_factory.mktemp("quality")
-    site = top / "belajar-asn"
-    assert pipeline.build(REPO, site, strict=True).problems == []
-    with serve(top) as root:
+def sample(sample_site):
+    """The sample site (built once for the session), served under its site_url's path as on GitHub Pages."""
+    site = sample_site
+    with serve(site.parent) as root:
         yield site, f"{root}belajar-asn/"
 
 

@@ -9,7 +9,6 @@ from stemmer import run
 from generator import pipeline, search
 
 from browser import browser_page, serve
-from conftest import REPO
 
 LUNR_STUB = """self.lunr = {Pipeline: {registerFunction: function () {}}, Query: function () {},
   Index: function () {}};
@@ -64,9 +63,8 @@ def search_results(page, url: str, query: str) -> list[str]:
     return page.locator(".md-search-result__item > .md-search-result__link article h1").all_inner_texts()
 
 
-def test_variant_query_finds_and_highlights_on_the_sample_site(tmp_path):
-    site = tmp_path / "site"
-    assert pipeline.build(REPO, site).problems == []
+def test_variant_query_finds_and_highlights_on_the_sample_site(sample_site):
+    site = sample_site
     index = json.loads((site / "search/search_index.json").read_text())
     assert index["config"]["lang"] == ["id"]
     pages = {doc["location"].split("#")[0] for doc in index["docs"]}

@@ -65,9 +65,8 @@ def test_every_page_has_a_policy_without_unsafe_inline(online, offline):
             assert "unsafe-inline" not in text and "object-src 'none'" in text, path
 
 
-def test_every_page_loads_without_violations_or_errors(online):
-    with serve(online.parent) as url, browser_page() as page:
-        assert _visit_all(page, online, url + "belajar-asn/") == {}
+# Every page of the normal build is visited by the quality gates (tests/test_quality_browser.py), where a
+# policy violation is a console error; the offline build, opened from file://, is visited here.
 
 
 def test_every_offline_page_loads_from_file_without_violations_and_search_works(offline):

@@ -55,10 +55,8 @@ QR_PIXELS = """async (svg) => {
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("ux") / "site"
-    assert pipeline.build(REPO, out).problems == []
-    with serve(out) as url:
+def site(sample_site):
+    with serve(sample_site) as url:
         yield url
 
 
