@@ -12,12 +12,17 @@ from __future__ import annotations
 
 import csv
 import random
+import sys
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent.parent))
+
+from generator.survey.answers import WORDS  # noqa: E402  the questionnaire's answer words, 1 -> 4
+
 ORDER = ("persyaratan", "prosedur", "waktu", "biaya", "produk", "kompetensi", "perilaku", "sarana", "pengaduan")
 QUESTIONS = (
     "1. Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?",
@@ -31,17 +36,6 @@ QUESTIONS = (
     "8. Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?",
     "9. Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?",
 )
-WORDS = {
-    "persyaratan": ("Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"),
-    "prosedur": ("Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah"),
-    "waktu": ("Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat"),
-    "biaya": ("Sangat mahal", "Cukup mahal", "Murah", "Gratis"),
-    "produk": ("Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"),
-    "kompetensi": ("Tidak kompeten", "Kurang kompeten", "Kompeten", "Sangat kompeten"),
-    "perilaku": ("Tidak sopan dan ramah", "Kurang sopan dan ramah", "Sopan dan ramah", "Sangat sopan dan ramah"),
-    "sarana": ("Buruk", "Cukup", "Baik", "Sangat baik"),
-    "pengaduan": ("Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal", "Dikelola dengan baik"),
-}
 SERVICES = ("Legalisasi", "Surat Keterangan Domisili", "Izin Keramaian")
 # waktu is the weak element; it improves in the second half of the year
 WEIGHTS = {e: (1, 2, 6, 4) for e in ORDER} | {"waktu": (3, 6, 4, 1), "biaya": (0, 1, 3, 8)}
