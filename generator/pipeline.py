@@ -64,7 +64,8 @@ def build(root: Path, out: Path, options: BuildOptions | None = None, progress=N
     gc.collect()
     gc.freeze()  # our objects stay alive but out of the collector's way while MkDocs allocates
     try:
-        outcome.warnings = tuple(engine.build(tree, staging, epoch, options.strict, progress, _search(outcome.project),
+        finish = search_step(outcome.project)
+        outcome.warnings = tuple(engine.build(tree, staging, epoch, options.strict, progress, finish,
                                               policy=not options.serve))
         archive = write.zip_folder(staging, zip_path(out), epoch, name=out.name) if options.offline else None
     except BaseException:
@@ -79,8 +80,8 @@ def build(root: Path, out: Path, options: BuildOptions | None = None, progress=N
     return outcome
 
 
-def _search(project: Project):
-    """The step that turns the engine's search index into the site's language's search."""
+def search_step(project: Project):
+    """The step that tidies the engine's search index and makes it the site's language's search."""
     synonyms = search.synonym_groups(project.config.search.synonyms)
     hidden = render.nav.unsearched()
     return lambda site, _pages: search.localize(site, project.config.language, synonyms, hidden)

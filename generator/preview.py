@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import engine, pipeline, render, search, write
+from . import engine, pipeline, render, write
 from .problems import WARNING
 from .structure import BuildOptions
 
@@ -57,10 +57,11 @@ class Preview:
         folder = self.root / OPTIONS.tree
         print_ = fingerprint(tree)
         full = print_ != self.fingerprint or not (self.out / "index.html").is_file()
-        changed = write.write_tree(tree, render.copied_files(site), folder)
+        copies = render.copied_files(site)
+        changed = write.write_tree(tree, copies, folder)
         if not full:
             self._prepare_dirty(tree, folder, changed)
-        self._forget(set(tree) | {k for k in render.copied_files(site)})
+        self._forget(set(tree) | set(copies))
         outcome.warnings = tuple(engine.build(folder, self.out, pipeline.source_date_epoch(self.root),
                                               finish=self._finish(outcome.project), dirty=not full,
                                               policy=False))  # live reload's script is inline
@@ -94,12 +95,12 @@ class Preview:
         self.tree = now
 
     def _finish(self, project):
-        """After the engine: the whole search index (merged), then the site's language's search."""
-        synonyms = search.synonym_groups(project.config.search.synonyms)
+        """After the engine: the whole search index (merged), then the build's own search step."""
+        step = pipeline.search_step(project)
 
         def finish(site: Path, pages: engine.Pages) -> None:
             self.index = merged_index(site / "search" / "search_index.json", pages, self.index)
-            search.localize(site, project.config.language, synonyms, render.nav.unsearched())
+            step(site, pages)
 
         return finish
 
@@ -110,7 +111,7 @@ class Preview:
         if (self.out / "index.html").is_file():
             errors = [p for p in outcome.problems if p.severity != WARNING]
             write.write_file(self.out / "assets/lms" / render.SERVE_SCRIPT,
-                             render.serve_script(errors, outcome.language), overwrite=True)
+                             render.journey.serve_data_script(errors, outcome.language), overwrite=True)
             self.overlay = True
 
 

@@ -109,3 +109,8 @@ def accessibility_problems(page, urls: list[str], scheme: str) -> dict[str, list
         if violations:
             found[url] = violations
     return found
+
+
+def shown(page) -> list[str]:
+    """The titles of the catalogue cards a filter leaves visible."""
+    return page.locator(".lms-cards > li:visible .lms-card__title").all_inner_texts()

@@ -149,3 +149,22 @@ def sample_site(tmp_path_factory) -> Path:
     outcome = pipeline.build(REPO, site, strict=True)
     assert outcome.problems == [], outcome.problems[:3]
     return site
+
+
+@pytest.fixture(scope="session")
+def sample_url(sample_site) -> str:
+    """The shared sample site served on 127.0.0.1 for the whole session."""
+    from browser import serve
+
+    with serve(sample_site) as url:
+        yield url
+
+
+@pytest.fixture
+def checked_page():
+    """A fresh browser page that must end with no dialog, console error, page error or outside request."""
+    from browser import browser_page
+
+    with browser_page() as page:
+        yield page
+        assert page.events == {"dialogs": [], "console": [], "errors": [], "outside": []}

@@ -18,17 +18,14 @@ COURSE = "kursus/komunikasi-pelayanan/"
 YEAR = str(dt.datetime.now(dt.UTC).year)
 
 
-@pytest.fixture(scope="module")
-def site(sample_site):
-    with serve(sample_site) as url:
-        yield url
+@pytest.fixture
+def site(sample_url):
+    return sample_url
 
 
 @pytest.fixture
-def page(site):
-    with browser_page() as page:
-        yield page
-        assert page.events == {"dialogs": [], "console": [], "errors": [], "outside": []}
+def page(site, checked_page):
+    return checked_page
 
 
 def pass_quiz(page, url: str, right: bool = True) -> None:

@@ -6,27 +6,20 @@ import re
 
 import pytest
 
-from browser import browser_page, serve
+from browser import browser_page, shown
 
 GUIDES = "team-building/index.html"
 MODULES = "modul/index.html"
 
 
-@pytest.fixture(scope="module")
-def site(sample_site):
-    with serve(sample_site) as url:
-        yield sample_site, url
+@pytest.fixture
+def site(sample_site, sample_url):
+    return sample_site, sample_url
 
 
 @pytest.fixture
-def page(site):
-    with browser_page() as page:
-        yield page
-        assert page.events == {"dialogs": [], "console": [], "errors": [], "outside": []}
-
-
-def shown(page) -> list[str]:
-    return page.locator(".lms-cards > li:visible .lms-card__title").all_inner_texts()
+def page(site, checked_page):
+    return checked_page
 
 
 def test_guide_filters_by_setting_group_size_and_duration(site, page):

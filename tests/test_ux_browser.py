@@ -15,7 +15,7 @@ import yaml
 
 from generator import pipeline
 
-from browser import browser_page, serve
+from browser import browser_page, shown
 from conftest import REPO
 
 COURSES = "kursus/index.html"
@@ -54,21 +54,14 @@ QR_PIXELS = """async (svg) => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def site(sample_site):
-    with serve(sample_site) as url:
-        yield url
+@pytest.fixture
+def site(sample_url):
+    return sample_url
 
 
 @pytest.fixture
-def page(site):
-    with browser_page() as page:
-        yield page
-        assert page.events == {"dialogs": [], "console": [], "errors": [], "outside": []}
-
-
-def shown(page) -> list[str]:
-    return page.locator(".lms-cards > li:visible .lms-card__title").all_inner_texts()
+def page(site, checked_page):
+    return checked_page
 
 
 def agree(page) -> tuple[str, list[str], str]:

@@ -26,7 +26,7 @@ DOCS = "docs"
 OVERRIDES = "overrides"  # theme.custom_dir: our 404.html in place of Material's
 DATA_SCRIPT = "lms-data.js"  # window.LmsData: what every lms-*.js script reads (docs/browser.md)
 SERVE_OVERLAY = "lms-serve.js"  # shows serve's problems over the page; only `lms serve` includes it
-SERVE_SCRIPT = "lms-serve-data.js"  # the file serve rewrites after each rebuild (serve_script)
+SERVE_SCRIPT = "lms-serve-data.js"  # the file serve rewrites after a failed rebuild (journey.serve_data_script)
 DEFAULT = BuildOptions()
 
 
@@ -223,12 +223,3 @@ def copied_files(site: Catalogue) -> dict[str, Path]:
         if value:
             out[f"{DOCS}/assets/site/{Path(value).name}"] = project.root / value
     return out
-
-
-
-def serve_script(found: list, lang: str) -> str:
-    """The data script of lms-serve.js with the problems of the latest rebuild (none: an empty list).
-
-    Kept for the pipeline, which writes it to assets/lms/SERVE_SCRIPT; journey.serve_data_script is the source.
-    """
-    return journey.serve_data_script(found, lang)
