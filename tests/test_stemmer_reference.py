@@ -1,0 +1,89 @@
+"""generator/stemmer.py, the reference Indonesian stemmer: the rule table, agreement with the browser's
+rules run in Node (tests/stemmer.py), and the word rules (stop words, compounds, synonyms, page terms, typos)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from stemmer import run
+from test_stemmer import PROSE, TABLE, VOCABULARY
+
+from generator import search
+from generator.stemmer import Stemmer, readings
+
+TABLE_VOCABULARY = {w for row in TABLE for w in row[:2]}
+EXTERNAL = [line.split("\t")[:2] for line in (Path(__file__).parent / "data/stems-external.tsv").read_text()
+            .splitlines() if line and not line.startswith("#")]
+ODD = ["Pelayanan", "KTP", "buku-buku", "Memijit-mijit", "sebaik-baiknya", "bermain-main", "-abc", "abc-", "ke-2",
+       "2026", "café", "x😀-abcdefgh", "a", ""]
+WORDS = list(dict.fromkeys([*sorted(TABLE_VOCABULARY), *(w for pair in EXTERNAL for w in pair), *sorted(VOCABULARY),
+                            *PROSE.strip(".").split(), *ODD]))
+KTP = f"_syn{next(n for n, group in enumerate(search.synonym_groups()) if 'ktp' in group)}"
+
+
+def test_every_rule_on_the_table():
+    stemmer = Stemmer(TABLE_VOCABULARY)
+    wrong = [(word, stemmer.stem(word), root, why) for word, root, why in TABLE if stemmer.stem(word) != root]
+    assert len(TABLE) >= 400 and wrong == [], "\n".join(map(str, wrong))
+
+
+@pytest.mark.parametrize("vocabulary", [TABLE_VOCABULARY, set()], ids=["table-vocabulary", "no-vocabulary"])
+def test_the_browser_rules_give_the_same_roots(vocabulary):
+    found = run(vocabulary, WORDS)["roots"]
+    stemmer = Stemmer(vocabulary)
+    wrong = [(w, stemmer.roots(w), found[w]) for w in WORDS if stemmer.roots(w) != found[w]]
+    assert wrong == [], "\n".join(map(str, wrong))
+
+
+def test_readings_most_stripped_first_and_ties_site_words_first():
+    assert readings("mengirim") == ["irim", "kirim", "mengirim"]
+    assert readings("bertanya") == ["berta", "tanya", "bertanya"]
+    assert Stemmer(set()).roots("mengirim") == ["irim"]
+    assert Stemmer({"mengirim", "kirim"}).roots("mengirim") == ["kirim"]
+    assert Stemmer({"mengirim"}).roots("mengirim") == ["mengirim", "irim", "kirim"]
+    assert Stemmer(set()).roots("ke-2") == ["ke"] and Stemmer(set()).stem("Buku-Buku") == "buku"  # the first part
+
+
+def test_a_stop_word_that_is_the_root_of_a_site_word_is_content():
+    assert {"baik", "yang"} <= Stemmer({"baik"}).stop
+    stemmer = Stemmer({"baik", "perbaikan"})
+    assert "baik" not in stemmer.stop and "yang" in stemmer.stop
+
+
+def test_closed_compounds_need_two_content_words_of_the_site():
+    stemmer = Stemmer(VOCABULARY)
+    assert stemmer.compound("kerjasama") == ("kerja", "sama")
+    assert stemmer.compound("tanggungjawab") == ("tanggung", "jawab")
+    assert stemmer.compound("kerja") is None
+    assert Stemmer({"kerja", "sama"}).compound("kerjasama") is None  # sama is a stop word on that site
+
+
+def test_synonym_groups_words_roots_and_phrases():
+    stemmer = Stemmer(VOCABULARY, search.synonym_groups())
+    assert stemmer.group_of("ktp") == KTP and stemmer.group_of("KTP") == KTP  # the latter through its root
+    assert stemmer.group_of("petani") is None
+    words = ["syarat", "kartu", "tanda", "penduduk"]
+    assert [stemmer.phrase_at(words, j) for j in range(4)] == [None, KTP, None, None]
+    assert stemmer.phrase_at(["kartu", "tanda"], 0) is None
+    assert Stemmer({"pelayanan", "layanan"}, [["layan", "servis"]]).group_of("pelayanan") == "_syn0"
+
+
+def test_page_terms():
+    stemmer = Stemmer(VOCABULARY, search.synonym_groups())
+    assert stemmer.page_terms(["pelayanan", "publik"], 0) == ["layan"]
+    assert stemmer.page_terms(["pelayanan", "publik"], 1) == []
+    assert stemmer.page_terms(["kerjasama"], 0) == ["kerja", "sama"]
+    assert stemmer.page_terms(["syarat", "membuat", "ktp", "baru"], 2) == [KTP]
+    assert stemmer.page_terms(["kartu", "tanda", "penduduk"], 0) == [KTP]
+    pijit = Stemmer({"memijit", "dipijit", "pijit", "mijit"})
+    assert pijit.roots("memijit") == ["pijit"] and pijit.roots("mijit") == ["mijit"]
+    assert pijit.page_terms(["ibu", "memijit", "mijit"], 2) == ["pijit"]  # the second half of memijit-mijit
+    assert pijit.page_terms(["ibu", "mijit"], 1) == []
+
+
+def test_a_typo_is_corrected_to_a_site_word_one_edit_away():
+    stemmer = Stemmer({"pelayanan", "layanan", "melayani"})
+    assert stemmer.correct("pelayann") == "pelayanan"
+    assert stemmer.correct("pelayanan") is None
+    assert stemmer.correct("pel") is None and stemmer.correct("pelayann!") is None
