@@ -7,18 +7,31 @@ from pathlib import Path
 
 import pytest
 from stemmer import run
-from test_stemmer import PROSE, TABLE, VOCABULARY
 
 from generator import search
 from generator.stemmer import Stemmer, readings
 
+
+def rows(name: str) -> list[list[str]]:
+    """The rows of a table in tests/data, comments left out."""
+    text = (Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+TABLE = rows("stems.tsv")  # word, root, the rule it exercises
 TABLE_VOCABULARY = {w for row in TABLE for w in row[:2]}
-EXTERNAL = [line.split("\t")[:2] for line in (Path(__file__).parent / "data/stems-external.tsv").read_text()
-            .splitlines() if line and not line.startswith("#")]
+EXTERNAL = [row[:2] for row in rows("stems-external.tsv")]
+SITE = ("Petugas melayani warga dengan baik. Pelayanan publik yang baik membutuhkan kerja sama dan tanggung jawab. "
+        "Perbaikan layanan dibahas bersama peserta. Persamaan hak warga dijamin. Petani menanam padi di sawah. "
+        "Warga bertanya tentang pengesahan dokumen. Buku-buku disimpan di rak. Pelayanan publik yang ramah. "
+        "Buku-buku perpustakaan. Itu bukan masalah. Warga bertanya kepada petugas. Kerja sama antarinstansi. "
+        "Tanggungjawab pegawai. Perbaikan jalan desa. Yang mana. Syarat membuat KTP baru. Mengurus kartu keluarga "
+        "di kelurahan. Legalisasi ijazah di sekolah. Pengesahan dokumen oleh camat. Ibu memijit-mijit kakinya.")
+VOCABULARY = {w.lower().strip(".,") for w in SITE.replace("-", " ").split()}  # a small site's words
 ODD = ["Pelayanan", "KTP", "buku-buku", "Memijit-mijit", "sebaik-baiknya", "bermain-main", "-abc", "abc-", "ke-2",
        "2026", "café", "x😀-abcdefgh", "a", ""]
 WORDS = list(dict.fromkeys([*sorted(TABLE_VOCABULARY), *(w for pair in EXTERNAL for w in pair), *sorted(VOCABULARY),
-                            *PROSE.strip(".").split(), *ODD]))
+                            *(w.strip(".,") for w in SITE.split()), *ODD]))
 KTP = f"_syn{next(n for n, group in enumerate(search.synonym_groups()) if 'ktp' in group)}"
 
 
