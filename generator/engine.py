@@ -9,13 +9,13 @@ The plugin's events:
   test compares the visible text).
 - on_page_content: the authors' parts of the page, fenced by render, cleaned by the allowlist
   (sanitize.py); the rest of such a page passes the wider list our templates need (a backstop).
+  The cleaned content then goes to collect(URL, title, HTML): the site's search (search.py).
 - on_files, on_post_page: progress (pages written, pages in all) for big sites, and which pages
   were built (a dirty build skips the pages whose source did not change); then the page's
   Content-Security-Policy (csp.py), hashing the theme's inline scripts.
 - on_post_template: the same policy on static templates (404.html).
-- on_post_build at priority -50: finish(site folder, pages), e.g. Indonesian search (search.localize),
-  after the search plugin has written its index (priority 0) and before the offline plugin inlines
-  it (-100), so the offline copy is made by Material itself from the localised index.
+- on_post_build at priority -50: finish(site folder, pages), e.g. writing the search index
+  (search.Indexer.write), before the offline plugin (-100) rewrites the site for file://.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ class Pages(NamedTuple):
 
 Listener = Callable[[int, int], None]
 Finish = Callable[[Path, Pages], None]
+Collect = Callable[[str, str, str], None]  # each built page's URL, title and content (HTML)
 TRIM = True  # trim Material's template whitespace (a test turns it off to compare the visible text)
 
 
@@ -78,7 +79,8 @@ def _environment(epoch: int) -> Iterator[_Collect]:
             os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
-def _plugin(progress: Listener | None, finish: Finish | None, cache: Path | None = None, policy: bool = True):
+def _plugin(progress: Listener | None, finish: Finish | None, cache: Path | None = None, policy: bool = True,
+            collect: Collect | None = None):
     """Our one plugin: it reaches Material only through MkDocs' events, in their order (see the top)."""
     from mkdocs.plugins import BasePlugin, event_priority
 
@@ -104,7 +106,10 @@ def _plugin(progress: Listener | None, finish: Finish | None, cache: Path | None
             return files
 
         def on_page_content(self, html, *, page, config, files):
-            return sanitize.clean_fenced(html)
+            html = sanitize.clean_fenced(html)
+            if collect is not None:
+                collect(page.file.url, page.title or "", html)
+            return html
 
         def on_post_page(self, output, *, page, config):
             self.built.add(page.file.url)
@@ -127,11 +132,12 @@ def _plugin(progress: Listener | None, finish: Finish | None, cache: Path | None
 
 
 def build(tree: Path, site_dir: Path, epoch: int, strict: bool = False, progress: Listener | None = None,
-          finish: Finish | None = None, dirty: bool = False, policy: bool = True) -> list[str]:
+          finish: Finish | None = None, dirty: bool = False, policy: bool = True,
+          collect: Collect | None = None) -> list[str]:
     """Run Material for MkDocs on tree/mkdocs.yml into site_dir; return its warnings.
 
-    progress, when given, hears (pages written, pages in all) after each page; finish(site_dir, pages)
-    runs once the search index is written, before the offline plugin copies it. A dirty build keeps
+    progress, when given, hears (pages written, pages in all) after each page; collect(URL, title, HTML)
+    gets each page's content; finish(site_dir, pages) runs after the last page. A dirty build keeps
     site_dir and rebuilds only the pages whose source is newer than their output (`lms serve`). Without
     policy the pages carry no Content-Security-Policy: `lms serve`'s live reload injects an inline script.
     """
@@ -142,7 +148,7 @@ def build(tree: Path, site_dir: Path, epoch: int, strict: bool = False, progress
     with _environment(epoch) as log:
         try:
             config = load_config(config_file=str(tree / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
-            config.plugins["lms"] = _plugin(progress, finish, tree.parent / "templates-cache", policy)
+            config.plugins["lms"] = _plugin(progress, finish, tree.parent / "templates-cache", policy, collect)
             mkdocs_build(config, dirty=dirty)
         except (MkDocsException, OSError) as exc:
             raise EngineError("\n".join(log.messages + [str(exc)])) from None

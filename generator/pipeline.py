@@ -64,9 +64,10 @@ def build(root: Path, out: Path, options: BuildOptions | None = None, progress=N
     gc.collect()
     gc.freeze()  # our objects stay alive but out of the collector's way while MkDocs allocates
     try:
-        finish = search_step(outcome.project)
-        outcome.warnings = tuple(engine.build(tree, staging, epoch, options.strict, progress, finish,
-                                              policy=not options.serve))
+        index = search_step(outcome.project)
+        outcome.warnings = tuple(engine.build(tree, staging, epoch, options.strict, progress,
+                                              lambda site, pages: index.write(site, pages.order),
+                                              policy=not options.serve, collect=index.page))
         archive = write.zip_folder(staging, zip_path(out), epoch, name=out.name) if options.offline else None
     except BaseException:
         write.discard(staging)
@@ -80,11 +81,10 @@ def build(root: Path, out: Path, options: BuildOptions | None = None, progress=N
     return outcome
 
 
-def search_step(project: Project):
-    """The step that tidies the engine's search index and makes it the site's language's search."""
+def search_step(project: Project) -> search.Indexer:
+    """The site's search: it collects each page the engine builds and writes the index after the last."""
     synonyms = search.synonym_groups(project.config.search.synonyms)
-    hidden = render.nav.unsearched()
-    return lambda site, _pages: search.localize(site, project.config.language, synonyms, hidden)
+    return search.Indexer(project.config.language, synonyms, render.nav.unsearched())
 
 
 def sources_of(root: Path) -> list[Path]:

@@ -7,7 +7,7 @@ pages and keeps the rest. What a page shows of other pages is kept right:
 - the navigation is on every page: when it changes (mkdocs.yml, which holds every listed page's title,
   render/nav.py), everything is rebuilt;
 - the tag index lists every tagged page: when one changes, all of them and the index are rebuilt;
-- the search index holds every page: the engine's partial index is merged into the last full one;
+- the search index holds every page: the records of the pages built now join the others' earlier ones;
 - the problem overlay script is rewritten after a failed rebuild: the next good one restores it;
 - files that left the build tree leave the site too.
 
@@ -18,7 +18,6 @@ file, with a clean full build.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import time
 from dataclasses import dataclass, field
@@ -40,7 +39,8 @@ class Preview:
     out: Path
     fingerprint: str | None = None  # of the navigation, when the site in out was last built in full
     tree: set[str] = field(default_factory=set)  # paths of the build tree last written
-    index: dict[str, list] = field(default_factory=dict)  # page URL -> its search entries, the whole site
+    records: dict[str, list] = field(default_factory=dict)  # page URL -> its search records, the whole site
+    terms: object = None  # the search's terms and weights of the last rebuild (shards.Terms)
     overlay: bool = False  # the problem overlay was written over the last good site
 
     def __post_init__(self) -> None:
@@ -62,9 +62,10 @@ class Preview:
         if not full:
             self._prepare_dirty(tree, folder, changed)
         self._forget(set(tree) | set(copies))
+        index = pipeline.search_step(outcome.project)
         outcome.warnings = tuple(engine.build(folder, self.out, pipeline.source_date_epoch(self.root),
-                                              finish=self._finish(outcome.project), dirty=not full,
-                                              policy=False))  # live reload's script is inline
+                                              finish=self._finish(index), dirty=not full,
+                                              policy=False, collect=index.page))  # live reload's script is inline
         self.fingerprint, self.overlay = print_, False
         return outcome
 
@@ -94,13 +95,15 @@ class Preview:
                 (self.out / _page(gone)).unlink(missing_ok=True)
         self.tree = now
 
-    def _finish(self, project):
-        """After the engine: the whole search index (merged), then the build's own search step."""
-        step = pipeline.search_step(project)
+    def _finish(self, index):
+        """After the engine: the search index of the whole site, from this build's records and the earlier ones."""
 
         def finish(site: Path, pages: engine.Pages) -> None:
-            self.index = merged_index(site / "search" / "search_index.json", pages, self.index)
-            step(site, pages)
+            self.records = {url: index.records.get(url, []) if url in pages.built else self.records.get(url, [])
+                            for url in pages.order}
+            index.records, index.terms = self.records, self.terms
+            index.write(site, pages.order, keep=True)
+            self.terms = index.terms
 
         return finish
 
@@ -118,20 +121,6 @@ class Preview:
 def fingerprint(tree: dict[str, str]) -> str:
     """What every page shows of the others: the engine's configuration, the navigation and its titles."""
     return hashlib.sha256(tree["mkdocs.yml"].encode("utf-8")).hexdigest()
-
-
-def merged_index(path: Path, pages: engine.Pages, before: dict[str, list]) -> dict[str, list]:
-    """Entries of the pages built now, the earlier ones of the others, in the engine's page order."""
-    if not path.is_file():
-        return before
-    index = json.loads(path.read_text(encoding="utf-8"))
-    fresh: dict[str, list] = {}
-    for doc in index["docs"]:
-        fresh.setdefault(doc["location"].split("#", 1)[0], []).append(doc)
-    whole = {url: fresh.get(url, []) if url in pages.built else before.get(url, []) for url in pages.order}
-    index["docs"] = [doc for url in pages.order for doc in whole[url]]
-    write.write_file(path, json.dumps(index, separators=(",", ":"), default=str), overwrite=True)  # as the engine
-    return whole
 
 
 def _page(tree_path: str) -> str:

@@ -1,45 +1,44 @@
-"""Indonesian search in Material's built-in search (lunr): the one place that knows its internals.
+"""The site's own search: what each page says, gathered while the engine builds, written as a sharded index.
 
-Material has no Indonesian: with `language: id` its search indexes words as written. After the
-engine has built the site, this step (for Indonesian sites only):
+Search does not use the engine's or the theme's search (Material's lunr worker ends with Material):
+- while the engine builds, the plugin hands each page's HTML to Indexer.page, which keeps its
+  searchable records: the page (its title and the text before the first subheading) and each
+  section under an h2-h6 with an id, without code blocks;
+- pages that only list others (catalogues, the tag index, a learner's records) are left out, so a
+  word is found on the page that explains it;
+- after the build, Indexer.write stems the whole site's words (generator/stemmer.py, Indonesian
+  sites) and writes search/ as small script files (generator/shards.py) that the search box
+  (generator/assets/lms-search.js) loads a few at a time, also from file://.
 
-- writes `assets/javascripts/lunr/min/lunr.id.min.js`, which Material's search worker loads for
-  the language "id": our stemmer, stop words and query hook (`generator/assets/lunr.id.js`),
-  with the site's vocabulary, gathered from the search index, filled in;
-- switches the index's configuration to that language and its pipeline on (MkDocs' own option
-  check would turn "id" back into "en", so it cannot be set in mkdocs.yml);
-- runs as an MkDocs event between the search plugin and the offline plugin (engine.py), so the
-  offline build's inlined copy of the index is made from this one by Material itself.
-
-Nothing else depends on it: without this step (another engine) search still works, word for word.
+docs/search.md explains the rules and the index format.
 """
 
 from __future__ import annotations
 
 import fnmatch
-import html
-import json
+import html as html_lib
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
-from .data import table
-from .write import write_file
+from . import shards, write
 
-SCRIPT = Path(__file__).parent / "assets" / "lunr.id.js"
 ABBREVIATIONS = Path(__file__).parent / "data" / "search-abbreviations.yml"
 _TAG = re.compile(r"<[^>]+>")
-_WORD = re.compile(r"[a-z]{3,}")
+_SKIP = re.compile(r"<(pre|script|style|template)\b.*?</\1\s*>|<a\b[^>]*class=\"headerlink\"[^>]*>.*?</a>", re.S | re.I)
+_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1\s*>", re.S | re.I)
+_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
+_EXCLUDED = re.compile(r"<([a-z][a-z0-9]*)\b[^>]*\sdata-search-exclude\b[^>]*>", re.I)
 
 
-def vocabulary(docs: list[dict]) -> set[str]:
-    """Every word of three letters or more in the indexed titles and texts, lower-cased."""
-    words: set[str] = set()
-    for doc in docs:
-        text = html.unescape(_TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}")).lower()
-        words.update(_WORD.findall(text))
-    return words
+class Record(NamedTuple):
+    """One searchable unit: a page (location without "#") or one of its sections."""
+
+    location: str
+    title: str
+    text: str
 
 
 def builtin_synonyms() -> list[list[str]]:
@@ -52,57 +51,70 @@ def synonym_groups(extra: list[list[str]] = ()) -> list[list[str]]:
     """The built-in groups and a site's own (search.synonyms), lower-cased, repeats and lone words dropped."""
     out = []
     for group in [*builtin_synonyms(), *extra]:
-        members = list(dict.fromkeys(" ".join(m.lower().replace("-", " ").split()) for m in group if m.strip()))
+        members = [m for m in dict.fromkeys(" ".join(m.lower().replace("-", " ").split()) for m in group) if m]
         if len(members) >= 2:
             out.append(members)
     return out
 
 
-def script(words: set[str], synonyms: list[list[str]] | None = None) -> str:
-    """The lunr language file for this site: the stemmer with the site's words and synonym groups in it."""
-    groups = synonym_groups() if synonyms is None else synonyms
-    text = {"didYouMean": table("ui")["search-did-you-mean"]["id"]}
-    return (SCRIPT.read_text(encoding="utf-8")
-            .replace("__SYNONYMS__", json.dumps(groups, ensure_ascii=False))
-            .replace("__TEXT__", json.dumps(text, ensure_ascii=False))
-            .replace("__VOCABULARY__", " ".join(sorted(words))))
+def plain(fragment: str) -> str:
+    """Text of an HTML fragment: tags off, entities read, white space made single."""
+    return " ".join(html_lib.unescape(_TAG.sub(" ", fragment)).split())
 
 
-def localize(site: Path, language: str, synonyms: list[list[str]] | None = None, hidden: tuple[str, ...] = ()) -> None:
-    """Tidy the built site's search index; for an Indonesian site, make its search Indonesian.
+def without_excluded(content: str) -> str:
+    """content without the elements marked data-search-exclude (card lists, a quiz's answers), nested or not."""
+    while (m := _EXCLUDED.search(content)) is not None:
+        tag, depth, at = m.group(1).lower(), 1, m.end()
+        pattern = re.compile(rf"<(/?){tag}\b[^>]*>", re.I)
+        while depth and (n := pattern.search(content, at)) is not None:
+            depth += -1 if n.group(1) else 1
+            at = n.end()
+        content = content[:m.start()] + " " + content[at if not depth else len(content):]
+    return content
 
-    synonyms are the groups the site's search treats as one (default: the built-in abbreviations);
-    hidden are patterns of pages (catalogues, records) whose entries leave the index: tidy().
+
+def sections(url: str, title: str, content: str) -> list[Record]:
+    """A page's records: the page with its text up to the first subheading, then each section.
+
+    content is the page's converted Markdown (the engine's page content, already sanitized); code
+    blocks, scripts and the headings' permalink marks are not searched.
     """
-    index_file = site / "search" / "search_index.json"
-    if not index_file.is_file():
-        return
-    index = json.loads(index_file.read_text(encoding="utf-8"))
-    index["docs"] = tidy(index["docs"], hidden)
-    if language == "id":
-        index["config"]["lang"] = ["id"]
-        index["config"]["pipeline"] = ["trimmer", "stopWordFilter", "stemmer"]
-        language_file = site / "assets/javascripts/lunr/min/lunr.id.min.js"
-        write_file(language_file, script(vocabulary(index["docs"]), synonyms), overwrite=True)
-        text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    else:
-        text = json.dumps(index, separators=(",", ":"), default=str)  # as the search plugin writes it
-    write_file(index_file, text, overwrite=True)  # the offline plugin inlines this file after us (engine.py)
+    content = _SKIP.sub(" ", without_excluded(content))
+    out = [[url, " ".join(title.split()), []]]
+    start = 0
+    for m in _HEADING.finditer(content):
+        out[-1][2].append(content[start:m.start()])
+        start = m.end()
+        anchor = _ID.search(m.group(2))
+        if m.group(1) != "1" and anchor:
+            out.append([f"{url}#{anchor.group(1)}", plain(m.group(3)), []])
+        elif m.group(1) != "1":  # a heading without an anchor is text of its record; the h1 is the title
+            out[-1][2].append(m.group(3))
+    out[-1][2].append(content[start:])
+    return [Record(location, heading, plain(" ".join(parts))) for location, heading, parts in out]
 
 
-_CODE_BLOCK = re.compile(r"<pre\b.*?</pre>", re.S)
+class Indexer:
+    """Collects the records of each page the engine builds; writes the site's index when it has finished."""
 
+    def __init__(self, language: str, synonyms: list[list[str]], hidden: tuple[str, ...] = ()) -> None:
+        self.language, self.synonyms, self.hidden = language, synonyms, hidden
+        self.records: dict[str, list[Record]] = {}  # page URL -> its records (none for a hidden page)
+        self.terms: shards.Terms | None = None  # lms serve: the last build's, kept with its weights
 
-def tidy(docs: list[dict], hidden: tuple[str, ...]) -> list[dict]:
-    """The index without the pages that only list others (each text is found on its own page) and code blocks.
+    def page(self, url: str, title: str, content: str) -> None:
+        """Keep a built page's records (hidden pages: none)."""
+        searched = not any(fnmatch.fnmatchcase(url, pattern) for pattern in self.hidden)
+        self.records[url] = sections(url, title, content) if searched else []
 
-    A search for a word should land on the page that explains it, not on a catalogue card, a learner's
-    record or a sample of YAML in the author guide.
-    """
-    out = []
-    for doc in docs:
-        if any(fnmatch.fnmatchcase(doc["location"].split("#", 1)[0], pattern) for pattern in hidden):
-            continue
-        text = doc.get("text", "")
-        out.append({**doc, "text": _CODE_BLOCK.sub(" ", text)} if "<pre" in text else doc)
-    return out
+    def write(self, site: Path, order: list[str], keep: bool = False) -> None:
+        """Write site/search/ from the records of the pages in order (the engine's page order).
+
+        keep (lms serve): remember the terms and weights for the next write, and leave the files
+        that did not change (their names carry their content's hash) where they are.
+        """
+        pages = [self.records[url] for url in order if self.records.get(url)]
+        found, terms = shards.files(pages, self.language, self.synonyms, self.terms, keep)
+        self.terms = terms if keep else None
+        write.sync_folder(site / "search", found, hashed=lambda name: name != "index.js")

@@ -7,6 +7,7 @@ import shutil
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -35,7 +36,8 @@ def write_tree(tree: dict[str, str], copies: dict[str, Path], dest: Path) -> lis
 MARKER = ".lms-site"  # written into every built site: only a folder holding it may be replaced
 MARKER_TEXT = "Built by lms (Belajar ASN). This folder is replaced by every build: keep no files of your own here.\n"
 # what an older build (before the marker) left: a folder with all of these is a site this tool made
-_OLD_SITE = ("index.html", "sitemap.xml", "search/search_index.json", "assets/javascripts")
+_OLD_SITE = ("index.html", "sitemap.xml", "assets/javascripts")  # and a search index, ours or the theme's:
+_OLD_SEARCH = ("search/index.js", "search/search_index.json")
 
 
 def foreign_file(out: Path) -> Path | None:
@@ -44,7 +46,8 @@ def foreign_file(out: Path) -> Path | None:
         return None
     if not out.is_dir():
         return out
-    if (out / MARKER).is_file() or all((out / name).exists() for name in _OLD_SITE):
+    if (out / MARKER).is_file() or (all((out / name).exists() for name in _OLD_SITE)
+                                    and any((out / name).exists() for name in _OLD_SEARCH)):
         return None
     return next(iter(sorted(out.iterdir())), None)
 
@@ -106,3 +109,13 @@ def write_file(path: Path, text: str, overwrite: bool = False) -> bool:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return True
+
+
+def sync_folder(folder: Path, files: dict[str, str], hashed: Callable[[str], bool]) -> None:
+    """Make folder hold exactly these files (relative path -> text): others removed, and a file whose
+    name carries its content's hash (hashed(name)) left as it is when already there."""
+    old = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} if folder.is_dir() else set()
+    for name in old - set(files):
+        (folder / name).unlink()
+    for name, text in files.items():
+        write_file(folder / name, text, overwrite=not hashed(name))

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import html
-import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import search_files
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -129,8 +129,7 @@ def test_drafts_appear_nowhere(project):
             for needle in ("rahasia-draf", "Judul Draf Tersembunyi", "Modul Draf Tersembunyi", "Kalimat draf unik"):
                 assert needle not in text, (path, needle)
     assert not (site / "kursus/rahasia-draf").exists()
-    index = json.loads((site / "search/search_index.json").read_text())
-    assert any("Kursus Dasar" in doc["title"] for doc in index["docs"])
+    assert any("Kursus Dasar" in title for _, title, _ in search_files.records(site))
 
 
 HOSTILE = [
@@ -179,8 +178,8 @@ def test_hostile_text_renders_inert(project, hostile):
     visible = hostile.replace("\\[", "[").replace("\\]", "]")
     if "<" in hostile:
         assert visible.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")[:30] in module
-    search = (root / "site/search/search_index.json").read_text()
-    assert "<script>alert" not in search
+    search = "".join(p.read_text() for p in (root / "site/search").rglob("*.js"))
+    assert "<script>alert" not in search and "<" not in search  # the index's text is data, escaped for any use
 
 
 def test_script_links_in_yaml_are_refused_and_never_rendered(project):
@@ -210,7 +209,8 @@ def test_engine_failure_leaves_the_site_untouched(project, monkeypatch):
     build(root)
     before = tree_hash(root / "site")
 
-    def broken(tree, site_dir, epoch, strict=False, progress=None, finish=None, dirty=False, policy=True):
+    def broken(tree, site_dir, epoch, strict=False, progress=None, finish=None, dirty=False, policy=True,
+               collect=None):
         (site_dir / "index.html").write_text("half-written")
         raise engine.EngineError("boom")
 

@@ -7,6 +7,7 @@ import json
 import re
 
 import pytest
+import search_files
 
 from generator import pipeline
 
@@ -324,11 +325,10 @@ def test_without_javascript_answers_sit_in_a_closed_disclosure(site):
 
 def test_search_index_has_prompts_but_no_answers(site):
     root, _ = site
-    index = (root / "search/search_index.json").read_text()
-    assert "Ibu kota Sumatera Utara?" in index
-    for secret in ("Binjai kota tetangga", "Medan adalah ibu kota provinsi", "Jawaban yang diterima",
-                   "SP4N-LAPOR!", "Lihat jawaban"):
-        assert secret not in index, secret
+    terms = search_files.terms(root)
+    assert {"ibu", "kota", "sumatera", "utara"} <= terms
+    for secret in ("tetangga", "provinsi", "diterima", "sp4n-lapor", "lihat"):
+        assert secret not in terms, secret
 
 
 def test_quiz_script_and_style_budget(site):

@@ -74,7 +74,7 @@ def test_every_offline_page_loads_from_file_without_violations_and_search_works(
         # 404.html is the web server's page (absolute links from site_url): a USB stick never shows it
         assert _visit_all(page, offline, offline.as_uri() + "/", skip=("404.html",)) == {}
         page.goto((offline / "index.html").as_uri())
-        page.keyboard.press("/")  # Material's search shortcut; the index runs in iframe-worker.js here
+        page.keyboard.press("/")  # the search box's shortcut; its index is scripts, which file:// loads
         page.keyboard.type("keluhan")
         page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
         assert "Keluhan" in page.locator(".md-search-result").inner_text()

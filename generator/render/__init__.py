@@ -38,8 +38,9 @@ def site_of(project: Project) -> Catalogue:
 def render(site: Catalogue, options: BuildOptions = DEFAULT) -> dict[str, str]:
     """Every file of the build tree: mkdocs.yml, the Markdown pages and our assets.
 
-    offline makes a site that works opened from file:// (search inlined, a vendored Web Worker shim);
-    serve adds the script that shows problems over the page while `lms serve` runs.
+    Every site works opened from file:// too (pages are .html files; search loads scripts, no server);
+    an offline build differs only by its zip (pipeline.py). serve adds the script that shows problems
+    over the page while `lms serve` runs.
     """
     serve = options.serve
     project = site.project
@@ -145,7 +146,7 @@ def environment(lang: str) -> jinja2.Environment:
 
 def mkdocs_yml(project: Project, navigation: list, options: BuildOptions, hidden: str = nav.NOT_IN_NAV) -> str:
     """The engine's configuration; every text from the project is HTML-escaped here."""
-    offline, serve = options.offline, options.serve
+    serve = options.serve
     config, lang = project.config, project.config.language
     theme = config.theme
     out: dict = {
@@ -163,7 +164,7 @@ def mkdocs_yml(project: Project, navigation: list, options: BuildOptions, hidden
             # navigation.indexes is left out on purpose: it costs ~9% more engine work on a large nav;
             # navigation.instant too: it fetches sitemap.xml (440 KB at 3,000 pages) on every first load
             # and file:// forbids it; each page loads whole, our scripts and Material's come from the cache
-            "features": ["navigation.prune", "navigation.tabs", "search.highlight"],
+            "features": ["navigation.prune", "navigation.tabs"],
             "palette": _palette(theme, lang),
             "custom_dir": OVERRIDES,
         },
@@ -172,8 +173,9 @@ def mkdocs_yml(project: Project, navigation: list, options: BuildOptions, hidden
         "extra_javascript": [f"assets/lms/{name}" for name in (DATA_SCRIPT, assets.BUNDLE)]
         + ([f"assets/lms/{SERVE_SCRIPT}", f"assets/lms/{SERVE_OVERLAY}"] if serve else []),
         "extra": {"generator": False},
-        # tags: chips on knowledge-base articles and the tag index page (pengetahuan/tag.md)
-        "plugins": ["search", {"tags": {"export": False}}],
+        # tags: chips on knowledge-base articles and the tag index page (pengetahuan/tag.md); no "search":
+        # the site's own search (search.py, assets/lms-search*.js) does not depend on the theme's
+        "plugins": [{"tags": {"export": False}}],
         "not_in_nav": hidden,  # a course's pages are reached through its outline (render/nav.py)
         # the checker renders with the same list; the heading links' tooltip in the site's language
         "markdown_extensions": _markdown_extensions(lang),
@@ -183,11 +185,6 @@ def mkdocs_yml(project: Project, navigation: list, options: BuildOptions, hidden
     for name in ("logo", "favicon"):
         if getattr(theme, name):
             out["theme"][name] = f"assets/site/{Path(getattr(theme, name)).name}"
-    if offline:
-        # Material's offline plugin inlines the search index; it would load its Web Worker shim from a
-        # CDN unless a polyfill named iframe-worker is already there, so ours (vendored) goes first
-        out["plugins"].append("offline")
-        out["extra"]["polyfills"] = ["assets/lms/iframe-worker.js"]
     return yaml.dump({k: v for k, v in out.items() if v is not None}, Dumper=_Dumper, sort_keys=False,
                      allow_unicode=True)
 

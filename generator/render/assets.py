@@ -18,24 +18,22 @@ from ..structure import BuildOptions
 ASSETS = Path(__file__).parent.parent / "assets"
 BUNDLE, STYLE = "lms.js", "lms.css"
 SCRIPTS = ("lms-core.js", "lms-state.js", "lms-quiz.js", "lms-filter.js",  # load order: the core first
-           "lms-progress.js", "lms-xlsx.js", "lms-ledger.js")
-OFFLINE_ONLY = ("iframe-worker.js",)  # the offline build's Web Worker shim (mkdocs.yml `extra.polyfills`)
+           "lms-progress.js", "lms-xlsx.js", "lms-ledger.js", "lms-search-box.js")
+SEARCH, SEARCH_SCRIPTS = "search.js", ("lms-stem.js", "lms-search.js")  # loaded when a reader starts to search
 SERVE_ONLY = ("lms-serve.js",)  # the problem overlay of `lms serve`
-SEARCH = ("lunr.id.js",)  # written into the site by search.py, as Material's search language file
 
 
 def files(options: BuildOptions) -> dict[str, str]:
     """The files of assets/lms/ for a build: the bundle, the style sheet, and the extras this build needs."""
-    out = {BUNDLE: bundle(), STYLE: style()}
-    extras = (OFFLINE_ONLY if options.offline else ()) + (SERVE_ONLY if options.serve else ())
-    out.update({name: (ASSETS / name).read_text(encoding="utf-8") for name in extras})
+    out = {BUNDLE: bundle(), STYLE: style(), SEARCH: bundle(SEARCH_SCRIPTS)}
+    out.update({name: (ASSETS / name).read_text(encoding="utf-8") for name in SERVE_ONLY if options.serve})
     return out
 
 
 @cache
-def bundle() -> str:
-    """Every script of ours, minified, in load order; each is a function expression of its own."""
-    parts = [f"/* {name} */\n" + rjsmin.jsmin((ASSETS / name).read_text(encoding="utf-8")) for name in SCRIPTS]
+def bundle(names: tuple[str, ...] = SCRIPTS) -> str:
+    """Scripts of ours (by default every page's), minified, in load order; each a function expression of its own."""
+    parts = [f"/* {name} */\n" + rjsmin.jsmin((ASSETS / name).read_text(encoding="utf-8")) for name in names]
     return "\n;".join(parts) + "\n"
 
 
@@ -46,5 +44,5 @@ def style() -> str:
 
 def unknown() -> list[str]:
     """Files in generator/assets/ that no list above places: each must be bundled or named."""
-    known = set(SCRIPTS + OFFLINE_ONLY + SERVE_ONLY + SEARCH + (STYLE,))
+    known = set(SCRIPTS + SEARCH_SCRIPTS + SERVE_ONLY + (STYLE,))
     return sorted(p.name for p in ASSETS.iterdir() if p.name not in known)

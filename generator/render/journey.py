@@ -23,6 +23,8 @@ URLS = {  # relative to the site's root (pages are .html files: use_directory_ur
     "module": "kursus/{course}/{module}.html",
     "record": "kursus/{course}/bukti.html",
     "progress": "progres.html",
+    "search-engine": "assets/lms/search.js",  # the search box's engine, loaded when a reader starts to search
+    "search-file": "search/{file}",  # a part of the search index (shards.py)
 }
 ID = ID_PATTERN.strip("^$").replace("(", "(?:")  # no groups of its own: lms-core.js numbers the placeholders
 PATTERNS = {"course": ID, "module": ID, "hash": "[0-9a-f]+"}
@@ -42,7 +44,7 @@ def records_facts(config) -> dict:
 def browser_texts(lang: str) -> dict[str, dict[str, str]]:
     """The scripts' texts in the site's language, one group per UI key prefix (js-quiz-..., jsp-...)."""
     ui = data.table("ui")
-    groups = {"quiz": "js-", "journey": "jsp-", "state": "jss-"}
+    groups = {"quiz": "js-", "journey": "jsp-", "state": "jss-", "search": "jsearch-"}
     return {name: {k[len(prefix):]: v[lang] for k, v in ui.items() if k.startswith(prefix)}
             for name, prefix in groups.items()}
 
