@@ -66,12 +66,6 @@ class Terms:
         self.stemmer = Stemmer(vocabulary, groups) if language == "id" else None
         self.memo: dict[str, tuple[str, ...]] = {}
         self.weighed: dict | None = {} if keep else None
-        self.phrases: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-        for n, group in enumerate(groups if self.stemmer else []):
-            for member in group:
-                words = tuple(w for w in re.split(r"[\s-]+", member.lower()) if w)
-                if len(words) > 1:
-                    self.phrases[words[0]].append((words, f"_syn{n}"))
 
     def of(self, word: str) -> tuple[str, ...]:
         """The word and the terms it adds (parts, roots, compound parts, group key), no repeats."""
@@ -87,14 +81,8 @@ class Terms:
         return found
 
     def phrase_keys(self, words: list[str]) -> list[str]:
-        """The group keys of the synonym phrases in a run of words (kartu tanda penduduk: KTP's key)."""
-        out: list[str] = []
-        if self.phrases and not self.phrases.keys().isdisjoint(words):
-            for i, word in enumerate(words):
-                for phrase, key in self.phrases.get(word, ()):
-                    if tuple(words[i:i + len(phrase)]) == phrase:
-                        out.append(key)
-        return out
+        """The group keys of the synonym phrases in a run of words (Indonesian sites)."""
+        return self.stemmer.phrase_keys(words) if self.stemmer is not None else []
 
 
 def postings(pages: list[list], terms: Terms) -> dict[str, list[tuple[int, int, int]]]:

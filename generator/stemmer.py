@@ -1,12 +1,13 @@
 """The Indonesian stemmer and word rules of the site's search, the reference implementation: the
-browser's JavaScript is tested against it. A faithful port of the rules of the lunr language script
-generator/assets/lunr.id.js (as of commit e93efeb); docs/search.md explains them and their sources.
+browser's JavaScript is tested against it. The browser's copy of the rules is
+generator/assets/lms-stem.js (ported from the lunr language script of commit e93efeb, which this
+module was first a faithful port of); docs/search.md explains the rules and their sources.
 
 A word can often be read more than one way (meng+irim or meng+kirim? selesai or selesa+i?); the
 site's own vocabulary decides: each reading gets a vote from every site word it could be the root
 of, and the readings with most votes are the word's roots. Here are the stemming and word rules
-(roots, stop words, closed compounds, synonym groups, the terms a page indexes, "did you mean"),
-not how queries are run.
+(roots, stop words, closed compounds, synonym groups and phrases); the index's terms are made in
+generator/shards.py, the queries run in generator/assets/lms-search.js.
 
 The answers are the JavaScript's, quirks included: its regular expressions ("." stops at line ends,
 "$" is the very end) and, where lengths and slices decide, its string lengths (UTF-16 code units).
@@ -181,21 +182,6 @@ def readings(word: str) -> list[str]:
                               for root in suffixes(rest, kind, w)))
 
 
-def one_edit(w: str) -> list[str]:
-    """Edits one letter away from a word (drop, swap, change, add), for "did you mean"."""
-    out, abc = [], "abcdefghijklmnopqrstuvwxyz"
-    for i in range(len(w) + 1):
-        if i < len(w):
-            out.append(w[:i] + w[i + 1:])
-        if i < len(w) - 1:
-            out.append(w[:i] + w[i + 1] + w[i] + w[i + 2:])
-        for c in abc:
-            if i < len(w):
-                out.append(w[:i] + c + w[i + 1:])
-            out.append(w[:i] + c + w[i:])
-    return out
-
-
 class Stemmer:
     """The stemmer for one site: its vocabulary votes on readings; synonym groups get keys "_synN"."""
 
@@ -216,15 +202,15 @@ class Stemmer:
         self._compounds: dict[str, tuple[str, str] | None] = {}
         # a stop word that is the root of another word on the site (baik: perbaikan) is content
         self.stop = frozenset(w for w in STOP_WORDS if not self.votes.get(w, 0) > (1 if w in self.vocabulary else 0))
-        self._single: dict[str, str] = {}  # synonym groups: each single word and each phrase to its key
-        self._phrases: list[tuple[list[str], str]] = []
+        self._single: dict[str, str] = {}  # synonym groups: each single word to its key
+        self._phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # each phrase, by its first word
         for n, group in enumerate(groups):
             for member in group:
-                words = [x for x in _SPACES.split(member.lower()) if x]
+                words = tuple(x for x in _SPACES.split(member.lower()) if x)
                 if len(words) == 1:
                     self._single[words[0]] = f"_syn{n}"
-                else:
-                    self._phrases.append((words, f"_syn{n}"))
+                elif words:
+                    self._phrases.setdefault(words[0], []).append((words, f"_syn{n}"))
 
     def _roots_of(self, word: str) -> list[str]:
         """roots(), the remembered list itself."""
@@ -285,44 +271,10 @@ class Stemmer:
             return self._single[word]
         return next((self._single[r] for r in self._roots_of(word) if r in self._single), None)
 
-    def phrase_at(self, words: list[str], j: int) -> str | None:
-        """The group key of a phrase starting at words[j], if any."""
-        for phrase, key in self._phrases:
-            k = 0
-            while k < len(phrase) and 0 <= j + k < len(words) and words[j + k] == phrase[k]:
-                k += 1
-            if k == len(phrase):
-                return key
-        return None
-
-    def page_terms(self, tokens: list[str], i: int) -> list[str]:
-        """What a page indexes for tokens[i] besides the word itself (lunr.id.stemmer): the roots,
-        the parts of a closed compound, synonym keys; the second half of memijit-mijit takes the
-        roots of the first."""
-        word, prev = tokens[i], tokens[i - 1] if i > 0 else ""
-        half = len(prev) > len(word) and prev.endswith(word) and _length(word) >= 3
-        terms = [r for r in self._roots_of(prev if half else word) if r != word]
-        for part in self.compound(word) or ():
-            if part not in terms:
-                terms.append(part)
-        key = self.group_of(word)
-        if key:
-            terms.append(key)
-        if self._phrases:
-            phrase = self.phrase_at(tokens, i)
-            if phrase and phrase != key:
-                terms.append(phrase)
-        return terms
-
-    def correct(self, word: str) -> str | None:
-        """The site's word of 5+ letters one edit away, most votes first (then alphabetical)."""
-        best, most = None, -1
-        if len(word) < 4 or _NOT_AZ.search(word):
-            return None
-        for c in one_edit(word):
-            if len(c) < 5 or c == word or c not in self.vocabulary:
-                continue
-            votes = self.votes.get(self.stem(c), 0)
-            if votes > most or (votes == most and c < best):
-                best, most = c, votes
-        return best
+    def phrase_keys(self, words: list[str]) -> list[str]:
+        """The group keys of the synonym phrases in a run of words (kartu tanda penduduk: KTP's key)."""
+        out: list[str] = []
+        if self._phrases and not self._phrases.keys().isdisjoint(words):
+            for i, word in enumerate(words):
+                out += [key for phrase, key in self._phrases.get(word, ()) if tuple(words[i:i + len(phrase)]) == phrase]
+        return out

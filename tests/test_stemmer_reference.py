@@ -77,26 +77,8 @@ def test_synonym_groups_words_roots_and_phrases():
     assert stemmer.group_of("ktp") == KTP and stemmer.group_of("KTP") == KTP  # the latter through its root
     assert stemmer.group_of("petani") is None
     words = ["syarat", "kartu", "tanda", "penduduk"]
-    assert [stemmer.phrase_at(words, j) for j in range(4)] == [None, KTP, None, None]
-    assert stemmer.phrase_at(["kartu", "tanda"], 0) is None
+    assert stemmer.phrase_keys(words) == [KTP]
+    assert stemmer.phrase_keys(["kartu", "tanda"]) == []
     assert Stemmer({"pelayanan", "layanan"}, [["layan", "servis"]]).group_of("pelayanan") == "_syn0"
 
 
-def test_page_terms():
-    stemmer = Stemmer(VOCABULARY, search.synonym_groups())
-    assert stemmer.page_terms(["pelayanan", "publik"], 0) == ["layan"]
-    assert stemmer.page_terms(["pelayanan", "publik"], 1) == []
-    assert stemmer.page_terms(["kerjasama"], 0) == ["kerja", "sama"]
-    assert stemmer.page_terms(["syarat", "membuat", "ktp", "baru"], 2) == [KTP]
-    assert stemmer.page_terms(["kartu", "tanda", "penduduk"], 0) == [KTP]
-    pijit = Stemmer({"memijit", "dipijit", "pijit", "mijit"})
-    assert pijit.roots("memijit") == ["pijit"] and pijit.roots("mijit") == ["mijit"]
-    assert pijit.page_terms(["ibu", "memijit", "mijit"], 2) == ["pijit"]  # the second half of memijit-mijit
-    assert pijit.page_terms(["ibu", "mijit"], 1) == []
-
-
-def test_a_typo_is_corrected_to_a_site_word_one_edit_away():
-    stemmer = Stemmer({"pelayanan", "layanan", "melayani"})
-    assert stemmer.correct("pelayann") == "pelayanan"
-    assert stemmer.correct("pelayanan") is None
-    assert stemmer.correct("pel") is None and stemmer.correct("pelayann!") is None
