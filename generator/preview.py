@@ -40,7 +40,7 @@ class Preview:
     fingerprint: str | None = None  # of the navigation, when the site in out was last built in full
     tree: set[str] = field(default_factory=set)  # paths of the build tree last written
     records: dict[str, list] = field(default_factory=dict)  # page URL -> its search records, the whole site
-    terms: object = None  # the search's terms and weights of the last rebuild (shards.Terms)
+    memory: object = None  # what the last rebuild's search index was made of (shards.Memory)
     overlay: bool = False  # the problem overlay was written over the last good site
 
     def __post_init__(self) -> None:
@@ -101,9 +101,9 @@ class Preview:
         def finish(site: Path, pages: engine.Pages) -> None:
             self.records = {url: index.records.get(url, []) if url in pages.built else self.records.get(url, [])
                             for url in pages.order}
-            index.records, index.terms = self.records, self.terms
+            index.records, index.memory = self.records, self.memory
             index.write(site, pages.order, keep=True)
-            self.terms = index.terms
+            self.memory = index.memory
 
         return finish
 

@@ -101,7 +101,7 @@ class Indexer:
     def __init__(self, language: str, synonyms: list[list[str]], hidden: tuple[str, ...] = ()) -> None:
         self.language, self.synonyms, self.hidden = language, synonyms, hidden
         self.records: dict[str, list[Record]] = {}  # page URL -> its records (none for a hidden page)
-        self.terms: shards.Terms | None = None  # lms serve: the last build's, kept with its weights
+        self.memory: shards.Memory | None = None  # lms serve: what the last write made
 
     def page(self, url: str, title: str, content: str) -> None:
         """Keep a built page's records (hidden pages: none)."""
@@ -111,10 +111,10 @@ class Indexer:
     def write(self, site: Path, order: list[str], keep: bool = False) -> None:
         """Write site/search/ from the records of the pages in order (the engine's page order).
 
-        keep (lms serve): remember the terms and weights for the next write, and leave the files
-        that did not change (their names carry their content's hash) where they are.
+        keep (lms serve): remember what was made for the next write, which redoes only what changed;
+        files that did not change (their names carry their content's hash) are left where they are.
         """
         pages = [self.records[url] for url in order if self.records.get(url)]
-        found, terms = shards.files(pages, self.language, self.synonyms, self.terms, keep)
-        self.terms = terms if keep else None
+        found, memory = shards.files(pages, self.language, self.synonyms, self.memory, keep)
+        self.memory = memory if keep else None
         write.sync_folder(site / "search", found, hashed=lambda name: name != "index.js")

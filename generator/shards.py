@@ -24,10 +24,11 @@ the key at its first word. A weight is the term's count in the record (at most 7
 from __future__ import annotations
 
 import hashlib
-import heapq
 import json
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from operator import itemgetter, sub
 
 from .stemmer import Stemmer
@@ -41,11 +42,18 @@ _SAFE_KEY = re.compile(r"^[a-z0-9_]*$")
 _WORD = re.compile(r"[a-z]{3,}")
 
 
-def vocabulary(records: list) -> set[str]:
-    """The site's words, the stemmer's dictionary: every word of three letters or more, lower-cased."""
+def vocabulary(records: list, known: dict | None = None) -> set[str]:
+    """The site's words, the stemmer's dictionary: every word of three letters or more, lower-cased.
+
+    known, when given, remembers each record's words (lms serve: an edit changes few records)."""
     words: set[str] = set()
     for record in records:
-        words.update(_WORD.findall(f"{record.title} {record.text}".lower()))
+        found = known.get(record) if known is not None else None
+        if found is None:
+            found = frozenset(_WORD.findall(f"{record.title} {record.text}".lower()))
+            if known is not None:
+                known[record] = found
+        words |= found
     return words
 
 
@@ -85,16 +93,13 @@ class Terms:
         return self.stemmer.phrase_keys(words) if self.stemmer is not None else []
 
 
-def postings(pages: list[list], terms: Terms) -> dict[str, list[tuple[int, int, int]]]:
-    """term -> [(page, section, weight)] in page order, at most MAX_POSTINGS (the heaviest)."""
+def postings(pages: list[tuple], terms: Terms) -> dict[str, list[tuple[int, int, int]]]:
+    """term -> [(page, section, weight)] in page order, every one (entry() keeps the heaviest)."""
     out: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     for number, records in enumerate(pages):
         for section, record in enumerate(records):
             for term, weight in weights(record, terms).items():
                 out[term].append((number, section, weight))
-    for term, found in out.items():
-        if len(found) > MAX_POSTINGS:
-            out[term] = sorted(heapq.nlargest(MAX_POSTINGS, found, key=itemgetter(2)))
     return out
 
 
@@ -121,36 +126,50 @@ def _weights(record, terms: Terms) -> dict[str, int]:
     return {term: min(n, 7) + (10 if term in titled else 0) for term, n in counts.items()}
 
 
-def entries(pages: list[list], language: str, groups: list[list[str]], last: Terms | None = None,
-            keep: bool = False) -> tuple[dict[str, dict], Terms]:
-    """Each term's entry: its postings as page gaps, and what the browser needs to read words it has not seen.
+def heaviest(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The MAX_POSTINGS heaviest postings, in page order; of equal weights the first pages (weights are
+    small numbers: counted, not sorted)."""
+    counts = Counter(map(itemgetter(2), found))
+    room, cut = MAX_POSTINGS, 0
+    for weight in sorted(counts, reverse=True):
+        if counts[weight] >= room:
+            cut = weight
+            break
+        room -= counts[weight]
+    out = []
+    for posting in found:
+        if posting[2] > cut:
+            out.append(posting)
+        elif posting[2] == cut and room:
+            out.append(posting)
+            room -= 1
+    return out
 
-    last is the previous build's Terms (lms serve): used again when the site's words are the same.
-    """
-    words = vocabulary([r for records in pages for r in records])
-    same = last is not None and last.key == (language, frozenset(words), tuple(map(tuple, groups)))
-    terms = last if same else Terms(language, words, groups, keep)
-    out: dict[str, dict] = {}
-    for term, found in postings(pages, terms).items():
-        pages = [number for number, _, _ in found]
-        gaps = map(sub, pages, [0, *pages[:-1]])
-        flat = [x for gap, (_, section, weight) in zip(gaps, found, strict=True) for x in (gap, section, weight)]
-        entry = out[term] = {"t": flat}
-        if terms.stemmer is None or term.startswith("_"):
-            continue
-        if term in words:
-            roots = terms.stemmer.roots(term)
-            if roots != [term]:
-                entry["r"] = roots
-            parts = terms.stemmer.compound(term)
-            if parts:
-                entry["c"] = list(parts)
-        elif term.isalpha() and term.isascii():
-            entry["x"] = 1
-        votes = terms.stemmer.votes.get(term, 0)
-        if votes != 1:
-            entry["v"] = votes
-    return out, terms
+
+def entry(term: str, found: list[tuple[int, int, int]], terms: Terms) -> dict:
+    """A term's entry: its heaviest MAX_POSTINGS postings as page gaps, and what the browser needs to read
+    words it has not seen (roots, compound parts, votes; "x" for a root that is no site word)."""
+    if len(found) > MAX_POSTINGS:
+        found = heaviest(found)
+    numbers = [number for number, _, _ in found]
+    gaps = map(sub, numbers, [0, *numbers[:-1]])
+    out: dict = {"t": [x for gap, (_, section, weight) in zip(gaps, found, strict=True)
+                       for x in (gap, section, weight)]}
+    if terms.stemmer is None or term.startswith("_"):
+        return out
+    if term in terms.stemmer.vocabulary:
+        roots = terms.stemmer.roots(term)
+        if roots != [term]:
+            out["r"] = roots
+        parts = terms.stemmer.compound(term)
+        if parts:
+            out["c"] = list(parts)
+    elif term.isalpha() and term.isascii():
+        out["x"] = 1
+    votes = terms.stemmer.votes.get(term, 0)
+    if votes != 1:
+        out["v"] = votes
+    return out
 
 
 def split(terms: list[str], sizes: dict[str, int], key: str = "") -> list[tuple[str, list[str]]]:
@@ -192,26 +211,74 @@ def shard_data(terms: list[str], table: dict[str, dict]) -> dict:
     return data
 
 
-def files(pages: list[list], language: str, groups: list[list[str]], last: Terms | None = None,
-          keep: bool = False) -> tuple[dict[str, str], Terms]:
+@dataclass
+class Memory:
+    """What one write of the index made, for the next (lms serve): an edit redoes only what it changed."""
+
+    terms: Terms
+    pages: list[tuple] = field(default_factory=list)  # each page's records, in order
+    postings: dict[str, list[tuple[int, int, int]]] = field(default_factory=dict)  # every posting of each term
+    table: dict[str, dict] = field(default_factory=dict)  # term -> entry
+    shards: dict[tuple[str, tuple[str, ...]], tuple[str, str]] = field(default_factory=dict)  # -> (text, hash)
+    chunks: dict[int, tuple[tuple, str, str]] = field(default_factory=dict)  # n -> (pages, text, hash)
+    words: dict = field(default_factory=dict)  # record -> its words (vocabulary)
+
+
+def remember(pages: list[tuple], language: str, groups: list[list[str]], last: Memory | None,
+             keep: bool) -> tuple[Memory, set[str] | None]:
+    """The index's terms and entries for these pages, from last where the words and the page order are
+    the same (then only the terms of the pages that changed are redone); and those terms (None: all)."""
+    words = vocabulary([r for records in pages for r in records], last.words if last is not None else None)
+    key = (language, frozenset(words), tuple(map(tuple, groups)))
+    if last is None or last.terms.key != key or len(last.pages) != len(pages):
+        terms = last.terms if last is not None and last.terms.key == key else Terms(language, words, groups, keep)
+        found = postings(pages, terms)
+        table = {t: entry(t, p, terms) for t, p in found.items()}
+        return Memory(terms, pages, found, table, words=last.words if last is not None else {}), None
+    terms, changed = last.terms, {n for n, records in enumerate(pages) if records != last.pages[n]}
+    dirty = {t for n in changed for records in (pages[n], last.pages[n]) for r in records for t in weights(r, terms)}
+    found, table = dict(last.postings), dict(last.table)
+    for term in dirty:
+        now = found.get(term, [])
+        for n in sorted(changed):  # the page's postings out, its new ones in (the list is in page order)
+            at, end = bisect_left(now, (n,)), bisect_left(now, (n + 1,))
+            fresh = [(n, s, w) for s, r in enumerate(pages[n]) if (w := weights(r, terms).get(term))]
+            now = now[:at] + fresh + now[end:]
+        if now:
+            found[term], table[term] = now, entry(term, now, terms)
+        else:
+            found.pop(term, None)
+            table.pop(term, None)
+    return Memory(terms, pages, found, table, last.shards, last.chunks, last.words), dirty
+
+
+def files(pages: list[list], language: str, groups: list[list[str]], last: Memory | None = None,
+          keep: bool = False) -> tuple[dict[str, str], Memory]:
     """search/'s files for these pages (each a list of records, the page's own first): path -> script text;
-    and the Terms used (for the next build of `lms serve`: last, keep)."""
-    table, terms = entries(pages, language, groups, last, keep)
+    and what was made (for the next write of `lms serve`, with keep: the weights of each record too)."""
+    memory, dirty = remember([tuple(records) for records in pages], language, groups, last, keep)
+    table, out, keys, chunks = memory.table, {}, {}, []
     sizes = {t: len(t) + 5 * len(e["t"]) // 3 + 24 for t, e in table.items()}
-    out: dict[str, str] = {}
-    keys: dict[str, str] = {}
+    shards = {}
     for key, members in split(sorted(table), sizes):
-        text, digest = script(f"t/{key}", shard_data(members, table))
-        keys[key] = digest
-        out[f"t/{file_key(key)}.{digest}.js"] = text
-    chunks = []
+        made = memory.shards.get((key, tuple(members)))
+        if made is None or dirty is None or not dirty.isdisjoint(members):
+            made = script(f"t/{key}", shard_data(members, table))
+        text, keys[key] = shards[key, tuple(members)] = made
+        out[f"t/{file_key(key)}.{keys[key]}.js"] = text
+    memory.shards, made_chunks = shards, {}
     for n in range(0, len(pages), CHUNK):
-        rows = [[[r.location, r.title, r.text[:TEASER]] for r in records] for records in pages[n:n + CHUNK]]
-        text, digest = script(f"d/{n // CHUNK}", rows)
-        chunks.append(digest)
-        out[f"d/{n // CHUNK}.{digest}.js"] = text
+        group = memory.pages[n:n + CHUNK]
+        known = memory.chunks.get(n // CHUNK)
+        if known is None or known[0] != group:
+            rows = [[[r.location, r.title, r.text[:TEASER]] for r in records] for records in group]
+            known = (group, *script(f"d/{n // CHUNK}", rows))
+        made_chunks[n // CHUNK] = known
+        chunks.append(known[2])
+        out[f"d/{n // CHUNK}.{known[2]}.js"] = known[1]
+    memory.chunks = made_chunks
+    stop = sorted(memory.terms.stemmer.stop) if memory.terms.stemmer else []
     manifest = {"lang": language, "records": sum(map(len, pages)), "chunk": CHUNK, "keys": keys,
-                "chunks": chunks, "stop": sorted(terms.stemmer.stop) if terms.stemmer else [],
-                "groups": groups if terms.stemmer else []}
+                "chunks": chunks, "stop": stop, "groups": groups if memory.terms.stemmer else []}
     out["index.js"] = script("index", manifest)[0]
-    return out, terms
+    return out, memory

@@ -157,3 +157,13 @@ def test_variant_query_finds_and_highlights_on_the_sample_site(sample_site):
         page.wait_for_url("**/melindungi-data-warga.html?h=*")
         assert "Hancurkan" in page.locator("article mark").all_inner_texts()
         assert page.events["errors"] == [] and page.events["console"] == []
+
+
+def test_a_common_term_keeps_its_heaviest_postings_first_pages_first_of_equal_weight():
+    import heapq
+    import random
+    from operator import itemgetter
+
+    rng = random.Random(7)
+    found = [(page, rng.randint(0, 3), rng.randint(1, 17)) for page in range(shards.MAX_POSTINGS * 3)]
+    assert shards.heaviest(found) == sorted(heapq.nlargest(shards.MAX_POSTINGS, found, key=itemgetter(2)))
