@@ -40,6 +40,7 @@ TEASER = 320  # characters of a record's text shown under its title in the resul
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")  # the browser's: /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu
 _SAFE_KEY = re.compile(r"^[a-z0-9_]*$")
 _WORD = re.compile(r"[a-z]{3,}")
+_HYPHENATED = re.compile(r"^[a-z]+(?:-[a-z]+)+$")
 
 
 def vocabulary(records: list, known: dict | None = None) -> set[str]:
@@ -157,7 +158,7 @@ def entry(term: str, found: list[tuple[int, int, int]], terms: Terms) -> dict:
                        for x in (gap, section, weight)]}
     if terms.stemmer is None or term.startswith("_"):
         return out
-    if term in terms.stemmer.vocabulary:
+    if term in terms.stemmer.vocabulary or _HYPHENATED.match(term):  # berhati-hati: read as its parts
         roots = terms.stemmer.roots(term)
         if roots != [term]:
             out["r"] = roots

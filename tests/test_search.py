@@ -21,7 +21,8 @@ PAGES = {"pelayanan": "Pelayanan publik yang ramah", "bukubuku": "Buku-buku perp
          "kerjasama": "Kerja sama antarinstansi", "tanggungjawab": "Tanggungjawab pegawai",
          "perbaikan": "Perbaikan jalan desa", "yang": "yang mana", "ktp": "Syarat membuat KTP baru",
          "kk": "Mengurus kartu keluarga di kelurahan", "legalisasi": "Legalisasi ijazah di sekolah",
-         "pengesahan": "Pengesahan dokumen oleh camat", "mijit": "Ibu memijit-mijit kakinya"}
+         "pengesahan": "Pengesahan dokumen oleh camat", "mijit": "Ibu memijit-mijit kakinya",
+         "hati": "Hati tenang"}
 SITE = "site_name: Uji\nlanguage: id\nsearch:\n  synonyms:\n    - [legalisir, legalisasi]\n"
 
 
@@ -52,7 +53,7 @@ def tiny(tmp_path_factory):
     assert pipeline.build(root, root / "site").problems == []
     queries = ["bukan", "buku", "tani", "tanya", "yang", "baik", "kerjasama", "kerja sama", "tanggung jawab", "ktp",
                "kartu tanda penduduk", "kk", "legalisir", "pelayann", "pengesahan yang", "pijit", "melayani", "sah",
-               "zzzzqx", "pengesah"]
+               "zzzzqx", "pengesah", "berhati-hati"]
     return root / "site", search_files.query(root / "site", queries)
 
 
@@ -72,6 +73,7 @@ def tiny(tmp_path_factory):
     ("pijit", ["mijit"]),                        # reduplication with affixes
     ("sah", ["pengesahan"]),
     ("pengesah", ["pengesahan"]),                # search as you type: the start of a word
+    ("berhati-hati", ["hati"]),                  # a reduplicated word typed finds its root
     ("zzzzqx", []),
 ])
 def test_query_finds(tiny, query, expected):
