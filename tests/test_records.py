@@ -73,6 +73,6 @@ def test_progres_saya_and_the_record_carry_the_fields_and_the_signature_block(tm
         assert needle in record, needle
     from generator.render import assets
 
-    assert assets.SCRIPTS.index("lms-core.js") < assets.SCRIPTS.index("lms-xlsx.js") < assets.SCRIPTS.index(
-        "lms-ledger.js")  # the bundle's order: the core, the writer, then the ledger that uses it
+    assert assets.RECORDS_SCRIPTS == ("lms-xlsx.js", "lms-ledger.js")  # the writer, then the ledger that uses it
+    assert "lms-ledger.js" not in assets.SCRIPTS  # loaded by lms-core.js on the pages that have a ledger or record
     assert "assets/lms/lms.js" in tree["mkdocs.yml"]

@@ -144,6 +144,21 @@
     key: key, url: url, root: root, modulePage: modulePage, date: date
   };
 
+  /* ---- Scripts only some pages need -------------------------------------------------- */
+
+  /* The records bundle (the ledger and its spreadsheet writer: render/assets.py) is half our code
+   * and runs on two kinds of page only: it is loaded there, and registers with onPage itself. */
+  var PAGE_SCRIPTS = [["[data-lms-ledger], [data-lms-record]", "records-script"]], added = {};
+  onPage(function (doc) {
+    PAGE_SCRIPTS.forEach(function (entry) {
+      if (added[entry[1]] || !doc.querySelector(entry[0])) return;
+      added[entry[1]] = true;
+      var script = document.createElement("script");
+      script.src = url(entry[1], {});
+      document.head.appendChild(script);
+    });
+  });
+
   /* Material's instant navigation swaps the page without reloading scripts: document$ emits
    * after every swap (and replays the latest page to a late subscriber). Without it, the page
    * is ready at DOMContentLoaded. Scripts after this one register with onPage before either. */

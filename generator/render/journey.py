@@ -24,6 +24,7 @@ URLS = {  # relative to the site's root (pages are .html files: use_directory_ur
     "record": "kursus/{course}/bukti.html",
     "progress": "progres.html",
     "search-engine": "assets/lms/search.js",  # the search box's engine, loaded when a reader starts to search
+    "records-script": "assets/lms/lms-records.js",  # the ledger and its exports: progress and record pages
     "search-file": "search/{file}",  # a part of the search index (shards.py)
 }
 ID = ID_PATTERN.strip("^$").replace("(", "(?:")  # no groups of its own: lms-core.js numbers the placeholders
