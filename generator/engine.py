@@ -14,8 +14,9 @@ The plugin's events:
   were built (a dirty build skips the pages whose source did not change); then the page's
   Content-Security-Policy (csp.py), hashing the theme's inline scripts.
 - on_post_template: the same policy on static templates (404.html).
-- on_post_build at priority -50: finish(site folder, pages), e.g. writing the search index
-  (search.Indexer.write), before the offline plugin (-100) rewrites the site for file://.
+- on_post_build at priority -50: finish(site folder, pages): which pages there are, in order, and
+  which were built this time (the caller then writes the search index, once the engine's objects
+  are gone: a lower peak of memory).
 """
 
 from __future__ import annotations

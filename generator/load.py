@@ -166,6 +166,11 @@ def load_mapping(raw: bytes | None, path: str, line_offset: int = 0) -> tuple[Do
     return doc, list(problems)
 
 
+def forget() -> None:
+    """Drop the parsed files kept for `lms serve` (a one-off build needs them no more)."""
+    _mapping.cache_clear()
+
+
 @lru_cache(maxsize=8192)  # `lms serve` reads every file at each rebuild: unchanged ones are not parsed again
 def _mapping(raw: bytes, path: str, line_offset: int) -> tuple[Document | None, tuple[Problem, ...]]:
     doc, problems = _parse_mapping(raw, path, line_offset)

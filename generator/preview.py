@@ -62,10 +62,11 @@ class Preview:
         if not full:
             self._prepare_dirty(tree, folder, changed)
         self._forget(set(tree) | set(copies))
-        index = pipeline.search_step(outcome.project)
+        index, pages = pipeline.search_step(outcome.project), []
         outcome.warnings = tuple(engine.build(folder, self.out, pipeline.source_date_epoch(self.root),
-                                              finish=self._finish(index), dirty=not full,
+                                              finish=lambda _site, built: pages.append(built), dirty=not full,
                                               policy=False, collect=index.page))  # live reload's script is inline
+        self._write_index(index, pages[0])
         self.fingerprint, self.overlay = print_, False
         return outcome
 
@@ -95,17 +96,13 @@ class Preview:
                 (self.out / _page(gone)).unlink(missing_ok=True)
         self.tree = now
 
-    def _finish(self, index):
-        """After the engine: the search index of the whole site, from this build's records and the earlier ones."""
-
-        def finish(site: Path, pages: engine.Pages) -> None:
-            self.records = {url: index.records.get(url, []) if url in pages.built else self.records.get(url, [])
-                            for url in pages.order}
-            index.records, index.memory = self.records, self.memory
-            index.write(site, pages.order, keep=True)
-            self.memory = index.memory
-
-        return finish
+    def _write_index(self, index, pages: engine.Pages) -> None:
+        """The search index of the whole site: this build's records and the other pages' earlier ones."""
+        self.records = {url: index.records.get(url, []) if url in pages.built else self.records.get(url, [])
+                        for url in pages.order}
+        index.records, index.memory = self.records, self.memory
+        index.write(self.out, pages.order, keep=True)
+        self.memory = index.memory
 
     def _show_problems(self, outcome: pipeline.Outcome) -> None:
         """Keep the last good site and show the problems over its pages."""

@@ -115,6 +115,11 @@ class Indexer:
         files that did not change (their names carry their content's hash) are left where they are.
         """
         pages = [self.records[url] for url in order if self.records.get(url)]
-        found, memory = shards.files(pages, self.language, self.synonyms, self.memory, keep)
+        folder = site / "search"
+
+        def sink(name: str, text: str) -> None:  # a name with its content's hash: already there is the same
+            write.write_file(folder / name, text, overwrite=name == "index.js")
+
+        names, memory = shards.files(pages, self.language, self.synonyms, sink, self.memory, keep)
         self.memory = memory if keep else None
-        write.sync_folder(site / "search", found, hashed=lambda name: name != "index.js")
+        write.keep_only(folder, names)  # a dirty build (lms serve) keeps the site: old parts of the index go

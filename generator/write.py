@@ -7,7 +7,6 @@ import shutil
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -111,11 +110,8 @@ def write_file(path: Path, text: str, overwrite: bool = False) -> bool:
     return True
 
 
-def sync_folder(folder: Path, files: dict[str, str], hashed: Callable[[str], bool]) -> None:
-    """Make folder hold exactly these files (relative path -> text): others removed, and a file whose
-    name carries its content's hash (hashed(name)) left as it is when already there."""
+def keep_only(folder: Path, names: set[str]) -> None:
+    """Remove the files under folder whose relative paths are not among names."""
     old = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} if folder.is_dir() else set()
-    for name in old - set(files):
+    for name in old - names:
         (folder / name).unlink()
-    for name, text in files.items():
-        write_file(folder / name, text, overwrite=not hashed(name))

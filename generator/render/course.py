@@ -38,6 +38,11 @@ def course_pages(env: jinja2.Environment, site: Catalogue) -> dict[str, str]:
     return pages
 
 
+def forget() -> None:
+    """Drop the kept pages (a one-off build needs them no more: its memory goes to the engine)."""
+    _RENDERED.clear()
+
+
 def _body(env: jinja2.Environment, site: Catalogue, course: Course, module) -> str:
     """A module page's text: the author's Markdown, or a link to the page that shows it first."""
     page = f"kursus/{course.id}/{module.id}.md"
