@@ -75,6 +75,7 @@ class Terms:
     def __init__(self, language: str, vocabulary: set[str], groups: list[list[str]], keep: bool = False) -> None:
         self.key = (language, frozenset(vocabulary), tuple(map(tuple, groups)))
         self.stemmer = Stemmer(vocabulary, groups) if language == "id" else None
+        self.phrase_starts = self.stemmer.phrase_starts if self.stemmer is not None else frozenset()
         self.memo: dict[str, tuple[str, ...]] = {}
         self.weighed: dict | None = {} if keep else None
 
@@ -125,11 +126,12 @@ def weights(record, terms: Terms) -> dict[str, int]:
 
 def _weights(record, terms: Terms) -> dict[str, int]:
     heading, body = tokens(record.title), tokens(record.text)
-    counts: dict[str, int] = defaultdict(int)
-    for key in terms.phrase_keys(heading) + terms.phrase_keys(body):
-        counts[key] += 1
+    found, counts = Counter(heading + body), defaultdict(int)
+    if terms.phrase_starts and not terms.phrase_starts.isdisjoint(found):
+        for key in terms.phrase_keys(heading) + terms.phrase_keys(body):
+            counts[key] += 1
     of = terms.of
-    for word, n in Counter(heading + body).items():
+    for word, n in found.items():
         for term in of(word):
             counts[term] += n
     titled = {term for word in set(heading) for term in of(word)}

@@ -271,10 +271,16 @@ class Stemmer:
             return self._single[word]
         return next((self._single[r] for r in self._roots_of(word) if r in self._single), None)
 
+    @property
+    def phrase_starts(self) -> frozenset[str]:
+        """The first words of the synonym phrases."""
+        return frozenset(self._phrases)
+
     def phrase_keys(self, words: list[str]) -> list[str]:
         """The group keys of the synonym phrases in a run of words (kartu tanda penduduk: KTP's key)."""
         out: list[str] = []
-        if self._phrases and not self._phrases.keys().isdisjoint(words):
-            for i, word in enumerate(words):
-                out += [key for phrase, key in self._phrases.get(word, ()) if tuple(words[i:i + len(phrase)]) == phrase]
+        firsts = self._phrases.keys() & set(words) if self._phrases else ()
+        for i, word in enumerate(words) if firsts else ():
+            if word in firsts:
+                out += [key for phrase, key in self._phrases[word] if tuple(words[i:i + len(phrase)]) == phrase]
         return out
