@@ -370,7 +370,7 @@ def table(sizes: dict) -> None:
     print(f"{'':24}" + "".join(f"{name:>16}" for name, _ in columns))
     for key in ROWS:
         print(f"{key:24}" + "".join(f"{str(row.get(key, '-')):>16}" for _, row in columns))
-    print("KB: gzip -6 as served; medians; query_ms: per query once loaded (ours: with its 60 ms debounce)")
+    print("KB: gzip -6 as served; medians; query_ms: per query once loaded, from the input event to the list")
     for name, row in columns:
         print(f"{name}: largest shard {row['largest_shard']}; nav {row.get('nav', 'ours')}; first query loaded "
               + ", ".join(f"{path} {size} KB" for path, size in row["loaded"]))
