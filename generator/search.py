@@ -64,14 +64,17 @@ def plain(fragment: str) -> str:
 
 def without_excluded(content: str) -> str:
     """content without the elements marked data-search-exclude (card lists, a quiz's answers), nested or not."""
-    while (m := _EXCLUDED.search(content)) is not None:
-        tag, depth, at = m.group(1).lower(), 1, m.end()
+    kept, start = [], 0
+    while (m := _EXCLUDED.search(content, start)) is not None:
+        tag, depth, end = m.group(1).lower(), 1, m.end()
         pattern = re.compile(rf"<(/?){tag}\b[^>]*>", re.I)
-        while depth and (n := pattern.search(content, at)) is not None:
+        while depth and (n := pattern.search(content, end)) is not None:
             depth += -1 if n.group(1) else 1
-            at = n.end()
-        content = content[:m.start()] + " " + content[at if not depth else len(content):]
-    return content
+            end = n.end()
+        kept.append(content[start:m.start()])
+        start = end if not depth else len(content)
+    kept.append(content[start:])
+    return " ".join(kept)
 
 
 def sections(url: str, title: str, content: str) -> list[Record]:
