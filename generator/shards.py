@@ -92,6 +92,15 @@ class Terms:
             found = self.memo[word] = tuple(dict.fromkeys(out))
         return found
 
+    def adopt(self, old: Terms, words_of: dict) -> None:
+        """Take old's weights of the records none of whose words reads differently now (lms serve, after an
+        edit brought new words or took some away: the votes, and so some roots, may have changed)."""
+        if old.weighed is None or self.weighed is None or old.key[0::2] != self.key[0::2]:
+            return
+        changed = {w for w in old.key[1] | self.key[1] if old.of(w) != self.of(w)}
+        self.weighed = {record: found for record, found in old.weighed.items()
+                        if record in words_of and words_of[record].isdisjoint(changed)}
+
     def phrase_keys(self, words: list[str]) -> list[str]:
         """The group keys of the synonym phrases in a run of words (Indonesian sites)."""
         return self.stemmer.phrase_keys(words) if self.stemmer is not None else []
@@ -243,6 +252,8 @@ def remember(pages: list[tuple], language: str, groups: list[list[str]], last: M
     key = (language, frozenset(words), tuple(map(tuple, groups)))
     if last is None or last.terms.key != key or len(last.pages) != len(pages):
         terms = last.terms if last is not None and last.terms.key == key else Terms(language, words, groups, keep)
+        if last is not None and terms is not last.terms:
+            terms.adopt(last.terms, last.words)
         found = postings(pages, terms)
         table = {t: entry(t, found[t] if keep else found.pop(t), terms) for t in list(found)}  # one-off: freed
         return Memory(terms, pages, found, table, words=last.words if last is not None else {}), None
@@ -250,14 +261,14 @@ def remember(pages: list[tuple], language: str, groups: list[list[str]], last: M
     dirty = {t for n in changed for records in (pages[n], last.pages[n]) for r in records for t in weights(r, terms)}
     found, table = dict(last.postings), dict(last.table)
     for term in dirty:
-        now = triples(found.get(term, []))
-        for n in sorted(changed):  # the page's postings out, its new ones in (the list is in page order)
-            at, end = bisect_left(now, (n,)), bisect_left(now, (n + 1,))
-            fresh = [(n, s, w) for s, r in enumerate(pages[n]) if (w := weights(r, terms).get(term))]
-            now = now[:at] + fresh + now[end:]
+        now = found.get(term, array("i"))
+        for n in sorted(changed):  # the page's postings out, its new ones in (the array is in page order)
+            numbers = now[0::3]
+            at, end = 3 * bisect_left(numbers, n), 3 * bisect_left(numbers, n + 1)
+            fresh = [x for s, r in enumerate(pages[n]) if (w := weights(r, terms).get(term)) for x in (n, s, w)]
+            now = now[:at] + array("i", fresh) + now[end:]
         if now:
-            found[term] = array("i", [x for posting in now for x in posting])
-            table[term] = entry(term, found[term], terms)
+            found[term], table[term] = now, entry(term, now, terms)
         else:
             found.pop(term, None)
             table.pop(term, None)

@@ -52,6 +52,8 @@ STEPS = {
     "article renamed": [("content/pengetahuan/b.md", None),
                         ("content/pengetahuan/c.md", ARTICLE.format(title="Artikel B", tag="baru"))],
     "guide deleted": [("content/team-building/menara.md", None)],
+    "new words change old roots": [("content/kirim-a.md", "# Surat\n\nPetugas mengirim surat.\n"),  # kirim, irim?
+                                   ("content/kirim-b.md", "# Paket\n\nKiriman paket dikirim kemarin.\n")],
     "site config": [("site_config.yml", "site_name: Situs Uji Baru\nlanguage: id\n")],
     "broken then fixed": [("courses/dasar.yml", "id: [\n"), ("courses/dasar.yml", COURSE)],
 }
