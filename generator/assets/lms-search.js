@@ -331,9 +331,10 @@
     var input = box.querySelector(".md-search__input"), meta = box.querySelector(".md-search-result__meta");
     var list = box.querySelector(".md-search-result__list"), wrap = box.querySelector(".md-search__scrollwrap");
     var asked = 0, shown = null, timer = null;
-    function show(answer, count) {
+    function show(answer, count) {  // pages count.. of the answer, unless another query came since
       var matches = matcher(answer.forms, answer.words), pages = answer.pages.slice(count, count + PAGE);
       return Promise.all(pages.map(function (p) { return core.page(p.page); })).then(function (rows) {
+        if (shown !== answer) return;
         rows.forEach(function (r, i) { list.appendChild(item(pages[i], r, answer, matches, text)); });
       });
     }
