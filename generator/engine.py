@@ -14,9 +14,9 @@ The plugin's events:
   were built (a dirty build skips the pages whose source did not change); then the page's
   Content-Security-Policy (csp.py), hashing the theme's inline scripts.
 - on_post_template: the same policy on static templates (404.html).
-- on_post_build at priority -50: finish(site folder, pages): which pages there are, in order, and
-  which were built this time (the caller then writes the search index, once the engine's objects
-  are gone: a lower peak of memory).
+
+build() returns the warnings and the pages (in order, and those built this time): the caller then
+writes the search index, once the engine's objects are gone (a lower peak of memory).
 """
 
 from __future__ import annotations
@@ -40,7 +40,6 @@ class Pages(NamedTuple):
 
 
 Listener = Callable[[int, int], None]
-Finish = Callable[[Path, Pages], None]
 Collect = Callable[[str, str, str], None]  # each built page's URL, title and content (HTML)
 TRIM = True  # trim Material's template whitespace (a test turns it off to compare the visible text)
 
@@ -80,10 +79,10 @@ def _environment(epoch: int) -> Iterator[_Collect]:
             os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
-def _plugin(progress: Listener | None, finish: Finish | None, cache: Path | None = None, policy: bool = True,
+def _plugin(progress: Listener | None, cache: Path | None = None, policy: bool = True,
             collect: Collect | None = None):
     """Our one plugin: it reaches Material only through MkDocs' events, in their order (see the top)."""
-    from mkdocs.plugins import BasePlugin, event_priority
+    from mkdocs.plugins import BasePlugin
 
     from . import csp, sanitize
 
@@ -124,21 +123,18 @@ def _plugin(progress: Listener | None, finish: Finish | None, cache: Path | None
         def on_post_template(self, output_content, *, template_name, config):
             return csp.with_policy(output_content) if policy else output_content  # 404.html; not sitemap.xml
 
-        @event_priority(-50)
-        def on_post_build(self, *, config):
-            if finish is not None:
-                finish(Path(config.site_dir), Pages(self.order, frozenset(self.built)))
+        def pages(self) -> Pages:
+            return Pages(self.order, frozenset(self.built))
 
     return Lms()
 
 
 def build(tree: Path, site_dir: Path, epoch: int, strict: bool = False, progress: Listener | None = None,
-          finish: Finish | None = None, dirty: bool = False, policy: bool = True,
-          collect: Collect | None = None) -> list[str]:
-    """Run Material for MkDocs on tree/mkdocs.yml into site_dir; return its warnings.
+          dirty: bool = False, policy: bool = True, collect: Collect | None = None) -> tuple[list[str], Pages]:
+    """Run Material for MkDocs on tree/mkdocs.yml into site_dir; return its warnings and the pages.
 
     progress, when given, hears (pages written, pages in all) after each page; collect(URL, title, HTML)
-    gets each page's content; finish(site_dir, pages) runs after the last page. A dirty build keeps
+    gets each page's content. A dirty build keeps
     site_dir and rebuilds only the pages whose source is newer than their output (`lms serve`). Without
     policy the pages carry no Content-Security-Policy: `lms serve`'s live reload injects an inline script.
     """
@@ -149,11 +145,11 @@ def build(tree: Path, site_dir: Path, epoch: int, strict: bool = False, progress
     with _environment(epoch) as log:
         try:
             config = load_config(config_file=str(tree / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
-            config.plugins["lms"] = _plugin(progress, finish, tree.parent / "templates-cache", policy, collect)
+            plugin = config.plugins["lms"] = _plugin(progress, tree.parent / "templates-cache", policy, collect)
             mkdocs_build(config, dirty=dirty)
         except (MkDocsException, OSError) as exc:
             raise EngineError("\n".join(log.messages + [str(exc)])) from None
-    return log.messages
+    return log.messages, plugin.pages()
 
 
 def serve(rebuild: Callable[[], None], root: Path, watch: list[Path], port: int, host: str = "127.0.0.1") -> None:

@@ -66,13 +66,13 @@ def build(root: Path, out: Path, options: BuildOptions | None = None, progress=N
     gc.collect()
     gc.freeze()  # our objects stay alive but out of the collector's way while MkDocs allocates
     try:
-        index, pages = search_step(outcome.project), []
-        outcome.warnings = tuple(engine.build(tree, staging, epoch, options.strict, progress,
-                                              lambda _site, built: pages.append(built),
-                                              policy=not options.serve, collect=index.page))
+        index = search_step(outcome.project)
+        warnings, pages = engine.build(tree, staging, epoch, options.strict, progress, policy=not options.serve,
+                                       collect=index.page)
+        outcome.warnings = tuple(warnings)
         gc.collect()  # the engine's pages and navigation go before the index is made: a lower peak of memory
         started = time.process_time()
-        index.write(staging, pages[0].order)
+        index.write(staging, pages.order)
         outcome.seconds["search_cpu"] = time.process_time() - started
         archive = write.zip_folder(staging, zip_path(out), epoch, name=out.name) if options.offline else None
     except BaseException:

@@ -62,11 +62,11 @@ class Preview:
         if not full:
             self._prepare_dirty(tree, folder, changed)
         self._forget(set(tree) | set(copies))
-        index, pages = pipeline.search_step(outcome.project), []
-        outcome.warnings = tuple(engine.build(folder, self.out, pipeline.source_date_epoch(self.root),
-                                              finish=lambda _site, built: pages.append(built), dirty=not full,
-                                              policy=False, collect=index.page))  # live reload's script is inline
-        self._write_index(index, pages[0])
+        index = pipeline.search_step(outcome.project)
+        warnings, pages = engine.build(folder, self.out, pipeline.source_date_epoch(self.root), dirty=not full,
+                                       policy=False, collect=index.page)  # live reload's script is inline
+        outcome.warnings = tuple(warnings)
+        self._write_index(index, pages)
         self.fingerprint, self.overlay = print_, False
         return outcome
 

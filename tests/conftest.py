@@ -161,6 +161,18 @@ def sample_url(sample_site) -> str:
 
 
 @pytest.fixture
+def site(sample_url):
+    """The site a browser test visits: the served sample, unless its module defines its own."""
+    return sample_url
+
+
+@pytest.fixture
+def page(site, checked_page):
+    """The browser page a test drives: a checked one, unless its module defines its own."""
+    return checked_page
+
+
+@pytest.fixture
 def checked_page():
     """A fresh browser page that must end with no dialog, console error, page error or outside request."""
     from browser import browser_page

@@ -209,8 +209,7 @@ def test_engine_failure_leaves_the_site_untouched(project, monkeypatch):
     build(root)
     before = tree_hash(root / "site")
 
-    def broken(tree, site_dir, epoch, strict=False, progress=None, finish=None, dirty=False, policy=True,
-               collect=None):
+    def broken(tree, site_dir, epoch, strict=False, progress=None, dirty=False, policy=True, collect=None):
         (site_dir / "index.html").write_text("half-written")
         raise engine.EngineError("boom")
 

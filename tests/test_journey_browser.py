@@ -18,16 +18,6 @@ COURSE = "kursus/komunikasi-pelayanan/"
 YEAR = str(dt.datetime.now(dt.UTC).year)
 
 
-@pytest.fixture
-def site(sample_url):
-    return sample_url
-
-
-@pytest.fixture
-def page(site, checked_page):
-    return checked_page
-
-
 def pass_quiz(page, url: str, right: bool = True) -> None:
     """Open a module page and answer every question from its answer key (or all wrong)."""
     page.goto(url)

@@ -54,16 +54,6 @@ QR_PIXELS = """async (svg) => {
 }"""
 
 
-@pytest.fixture
-def site(sample_url):
-    return sample_url
-
-
-@pytest.fixture
-def page(site, checked_page):
-    return checked_page
-
-
 def agree(page) -> tuple[str, list[str], str]:
     """What the form says, what the list shows, and the count line: they must tell the same story."""
     form = page.locator("form.lms-filter")

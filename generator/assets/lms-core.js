@@ -19,6 +19,11 @@
     });
   }
 
+  /* Text made safe inside HTML markup, attribute values included. */
+  function escape(text) {
+    return String(text).replace(/[&<>"]/g, function (c) { return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}[c]; });
+  }
+
   function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
 
   /* ---- Page setup ---------------------------------------------------------------------- */
@@ -140,7 +145,7 @@
   }
 
   window.Lms = {
-    data: data, fill: fill, all: all, onPage: onPage, firstTime: firstTime, confirmTwice: confirmTwice,
+    data: data, fill: fill, escape: escape, all: all, onPage: onPage, firstTime: firstTime, confirmTwice: confirmTwice,
     key: key, url: url, root: root, modulePage: modulePage, date: date
   };
 

@@ -15,9 +15,7 @@
     return '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true"><path d="' +
       ICONS[name] + '"/></svg>';
   }
-  function escape(s) {
-    return String(s).replace(/[&<>"]/g, function (c) { return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}[c]; });
-  }
+  var escape = Lms.escape;
 
   /* The theme's search markup (Material's partials/search.html), in the site's language. */
   function markup() {

@@ -266,9 +266,7 @@
     if (WAITING[name]) { WAITING[name](data); delete WAITING[name]; }
   };
 
-  function escape(s) {
-    return String(s).replace(/[&<>"]/g, function (c) { return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}[c]; });
-  }
+  function escape(s) { return Lms.escape(s); }  // the page's side only: Lms is not in Node's tests
 
   /* Does a word of a page match what was found: a form found, the start of a typed word, or a
    * reading that is one of the roots found (every form of a matched root is marked). */
