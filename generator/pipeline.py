@@ -54,6 +54,14 @@ def build(root: Path, out: Path, options: BuildOptions | None = None, progress=N
     outcome = check(root)
     if outcome.project is None or failed(outcome.problems, options.strict):
         return outcome
+    with write.exclusive(root / f"{options.tree}.lock"):  # one build of a project's tree at a time
+        render_and_build(outcome, root, out, options, progress, start, cpu)
+    return outcome
+
+
+def render_and_build(outcome: Outcome, root: Path, out: Path, options: BuildOptions, progress,
+                     start: float, cpu: float) -> None:
+    """Render the checked project, let the engine build it, index it, and swap the site into out."""
     outcome.site = site = render.site_of(outcome.project)
     tree = root / options.tree
     write.write_tree(render.render(site, options), render.copied_files(site), tree)
@@ -84,7 +92,6 @@ def build(root: Path, out: Path, options: BuildOptions | None = None, progress=N
     if archive is not None:  # site and zip are both complete before either replaces the old one
         os.replace(archive, zip_path(out))
     outcome.seconds["engine"] = time.perf_counter() - start - outcome.seconds["ours"]
-    return outcome
 
 
 def search_step(project: Project) -> search.Indexer:

@@ -7,8 +7,16 @@ import shutil
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
+
+try:  # POSIX; Windows locks a byte of the file instead
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None
+    import msvcrt
 
 
 def write_tree(tree: dict[str, str], copies: dict[str, Path], dest: Path) -> list[str]:
@@ -95,6 +103,67 @@ def zip_folder(folder: Path, dest: Path, epoch: int, name: str | None = None) ->
         partial.unlink(missing_ok=True)
         raise
     return partial
+
+
+@contextmanager
+def exclusive(lock: Path):
+    """Hold lock (a file, created if missing) while the block runs: a second build of the same tree waits.
+
+    Two builds of one project at once (two terminals, CI steps, parallel tests) would otherwise write
+    the same generated tree under each other. The lock goes with the process, even when it is killed.
+    """
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock, "a+b") as handle:
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        else:  # pragma: no cover - Windows
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
+        try:
+            yield
+        finally:
+            if fcntl is not None:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+            else:  # pragma: no cover - Windows
+                handle.seek(0)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+
+
+def mirror(source: Path, dest: Path, keep: Callable[[str], bool], linked: tuple[str, ...] = ()) -> Path:
+    """dest: source's files that keep(relative path) accepts, as links to them, made once and kept.
+
+    The folders named in linked become one link each (a directory walk does not follow it, a reader
+    opening a file through it does). Where the file system makes no links, dest holds copies; a folder
+    that cannot be made at all leaves source in use. Made beside dest and renamed into place: a build
+    never sees half of it.
+    """
+    if dest.is_dir():
+        return dest
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    for old in dest.parent.glob(f"{dest.name.split('-')[0]}-*"):  # an older version's mirror
+        if old.is_dir() and not old.is_symlink() and old != dest:
+            shutil.rmtree(old, ignore_errors=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{dest.name}-", dir=dest.parent))
+    try:
+        for name in linked:
+            _link(source / name, work / name)
+        for path in sorted(source.rglob("*")):
+            rel = path.relative_to(source).as_posix()
+            if path.is_file() and rel.split("/")[0] not in linked and keep(rel):
+                (work / rel).parent.mkdir(parents=True, exist_ok=True)
+                _link(path, work / rel)
+        os.rename(work, dest)
+    except OSError:  # another build made it first, or the file system refuses
+        shutil.rmtree(work, ignore_errors=True)
+        return dest if dest.is_dir() else source
+    return dest
+
+
+def _link(target: Path, link: Path) -> None:
+    try:
+        os.symlink(target, link, target_is_directory=target.is_dir())
+    except OSError:  # no symbolic links here (Windows without the right): a copy
+        (shutil.copytree if target.is_dir() else shutil.copyfile)(target, link)
 
 
 def discard(path: Path) -> None:

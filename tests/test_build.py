@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import engine, pipeline
+from generator import engine, pipeline, write
 
 from conftest import COURSE, REPO, hostile_files, make_project
 
@@ -257,6 +258,44 @@ def test_removed_course_disappears(project):
     build(root)
     assert not (root / "site/kursus/kedua").exists()
     assert not (root / ".lms/build/docs/kursus/kedua").exists()
+
+
+def test_a_second_build_of_the_same_project_waits_for_the_first(project):
+    """Two builds at once (two terminals, parallel tests) take turns on the project's generated tree."""
+    root = project()
+    done = []
+    with write.exclusive(root / ".lms/build.lock"):  # as a first build holds it
+        second = threading.Thread(target=lambda: done.append(build(root)))
+        second.start()
+        second.join(1.0)
+        assert second.is_alive() and not (root / "site").exists() and done == []
+    second.join()
+    assert done[0].problems == [] and (root / "site/kursus/dasar/m1.html").is_file()
+
+
+def test_the_site_carries_only_the_theme_files_it_uses(project):
+    root = project()
+    build(root)
+    assets = sorted(p.relative_to(root / "site").as_posix() for p in (root / "site/assets").rglob("*") if p.is_file())
+    assert [a for a in assets if not a.startswith("assets/lms/")] == [
+        "assets/images/favicon.png", f"assets/javascripts/{bundle(root)}",
+        *[f"assets/stylesheets/{name}" for name in stylesheets(root)]]
+    mirror = next((root / ".lms/theme").iterdir())  # Material's templates, its icons as one link
+    assert (mirror / ".icons").is_symlink()
+    icon = (mirror / ".icons/material/brightness-7.svg").read_text().strip()  # the palette toggle's, by name
+    assert (root / "site/index.html").read_text().count(icon) == 1
+    build(root)
+    assert list((root / ".lms/theme").iterdir()) == [mirror]
+
+
+def bundle(root: Path) -> str:
+    return re.search(r'src="assets/javascripts/(bundle\.[0-9a-f]+\.min\.js)"',
+                     (root / "site/index.html").read_text())[1]
+
+
+def stylesheets(root: Path) -> list[str]:
+    return sorted(re.findall(r'href="assets/stylesheets/([a-z]+\.[0-9a-f]+\.min\.css)"',
+                             (root / "site/index.html").read_text()))
 
 
 def test_make_project_helper_is_used_for_golden(tmp_path):
