@@ -19,7 +19,7 @@ check: $(VENV)/.runtime
 
 test: $(VENV)/.test chromium actionlint npm-tools
 	$(BIN)/ruff check generator tests benchmarks scripts
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadscope
 
 $(VENV)/.runtime: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

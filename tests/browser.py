@@ -92,6 +92,18 @@ def browser_page(javascript: bool = True):
         context.close()
 
 
+FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+STILL = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+
+
+def settled(page, url: str) -> None:
+    """Open url and wait until its scripts have run and drawn, transitions off (not networkidle: half a
+    second of waiting on every page, and our pages fetch nothing after load that they show)."""
+    page.goto(url, wait_until="load")
+    page.add_style_tag(content=STILL)
+    page.evaluate(FRAMES)
+
+
 def accessibility_problems(page, urls: list[str], scheme: str) -> dict[str, list]:
     """Serious and critical axe-core findings per page, in one colour scheme, wide enough for every sidebar."""
     from axe_playwright_python.sync_playwright import Axe
@@ -100,10 +112,9 @@ def accessibility_problems(page, urls: list[str], scheme: str) -> dict[str, list
     page.set_viewport_size({"width": 1280, "height": 900})
     found = {}
     for url in urls:
-        page.goto(url)
-        page.wait_for_load_state("networkidle")
+        settled(page, url)
         page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
-        page.wait_for_timeout(100)
+        page.evaluate(FRAMES)
         violations = [(v["id"], [n["target"] for n in v["nodes"]][:3])
                       for v in axe.run(page).response["violations"] if v["impact"] in ("serious", "critical")]
         if violations:

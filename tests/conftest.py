@@ -113,6 +113,15 @@ def report_lines(root: Path) -> list[str]:
     return text.splitlines()[:-1]
 
 
+# the longest modules (a minute of Chromium each) first: under `make test`'s workers (pytest-xdist, a
+# module per worker) none is left to run alone at the end
+LONGEST = ("test_quality_browser.py", "test_security_browser.py", "test_journey_browser.py", "test_browser.py")
+
+
+def pytest_collection_modifyitems(items):
+    items.sort(key=lambda item: item.path.name not in LONGEST)  # a stable sort: the rest keep their order
+
+
 @pytest.fixture(scope="session", autouse=True)
 def shared_chromium():
     """Close the Chromium that browser.browser_page() shares across the session (started only when used)."""

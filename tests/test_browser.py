@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator import pipeline
 
-from browser import browser_page, serve
+from browser import browser_page, serve, settled
 from conftest import REPO, hostile_files
 
 HOSTILE = "<img src=x onerror=alert(1)></title><script>alert(2)</script>\"'><svg onload=alert(3)>"
@@ -16,13 +16,11 @@ def test_hostile_text_opens_no_dialog(project, tmp_path):
     with serve(root / "site") as url, browser_page() as page:
         for path in ("index.html", "kursus/dasar/index.html", "team-building/kegiatan.html", "modul/sendiri.html",
                      "pengetahuan/tulisan.html", "layanan/layanan.html", "kursus/dasar/m1.html"):
-            page.goto(url + path)
-            page.wait_for_load_state("networkidle")
+            settled(page, url + path)
             assert page.locator("h1").first.inner_text().startswith("‹img src=x onerror=alert(1)›"), path
         for path in ("team-building/index.html", "modul/index.html", "pengetahuan/index.html", "pengetahuan/tag.html",
                      "layanan/index.html", "layanan/pengaduan.html", "kompetensi/manajerial.html"):
-            page.goto(url + path)
-            page.wait_for_load_state("networkidle")
+            settled(page, url + path)
             assert "<img src=x onerror=alert(1)>" in page.locator("article").inner_text(), path
         page.goto(url + "kursus/dasar/m1.html")
         page.locator(".lms-question[data-type=short] input").fill(HOSTILE)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from browser import browser_page, shown
+from browser import browser_page, settled, shown
 
 GUIDES = "team-building/index.html"
 MODULES = "modul/index.html"
@@ -75,8 +75,7 @@ def test_catalogues_list_everything_without_javascript(site):
 
 
 def pdf_pages(page, url: str) -> int:
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
+    settled(page, url)
     return len(re.findall(rb"/Type\s*/Page\b(?!s)", page.pdf(format="A4")))
 
 
