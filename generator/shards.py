@@ -135,16 +135,19 @@ def weights(record, terms: Terms) -> dict[str, int]:
 
 def _weights(record, terms: Terms) -> dict[str, int]:
     heading, body = tokens(record.title), tokens(record.text)
-    found, counts = Counter(heading + body), defaultdict(int)
+    found, counts = Counter(body), defaultdict(int)
+    found.update(heading)
     if terms.phrase_starts and not terms.phrase_starts.isdisjoint(found):
         for key in terms.phrase_keys(heading) + terms.phrase_keys(body):
             counts[key] += 1
-    of = terms.of
+    memo, of = terms.memo, terms.of  # the memo first: a site repeats its words (a third of the index's time)
     for word, n in found.items():
-        for term in of(word):
+        for term in memo.get(word) or of(word):
             counts[term] += n
-    titled = {term for word in set(heading) for term in of(word)}
-    return {term: min(n, 7) + (10 if term in titled else 0) for term, n in counts.items()}
+    out = {term: n if n < 7 else 7 for term, n in counts.items()}
+    for term in {term for word in heading for term in of(word)}:
+        out[term] += 10
+    return out
 
 
 def heaviest(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
