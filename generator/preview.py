@@ -52,7 +52,14 @@ class Preview:
         if not outcome.ok:
             self._show_problems(outcome)
             return outcome
-        outcome.site = site = render.site_of(outcome.project)
+        outcome.site = render.site_of(outcome.project)
+        with write.exclusive(self.root / f"{OPTIONS.tree}.lock"):  # two `lms serve` of one project take turns
+            self._build(outcome)
+        return outcome
+
+    def _build(self, outcome: pipeline.Outcome) -> None:
+        """Write the build tree, run the engine dirty when the navigation is unchanged, update the index."""
+        site = outcome.site
         tree = render.render(site, OPTIONS)
         folder = self.root / OPTIONS.tree
         print_ = fingerprint(tree)
@@ -68,7 +75,6 @@ class Preview:
         outcome.warnings = tuple(warnings)
         self._write_index(index, pages)
         self.fingerprint, self.overlay = print_, False
-        return outcome
 
     def _prepare_dirty(self, tree: dict[str, str], folder: Path, changed: list[str]) -> None:
         """Mark as changed what a dirty build would otherwise leave stale.
