@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from browser import browser_page, settled, shown
 
@@ -32,7 +33,8 @@ def test_guide_filters_by_setting_group_size_and_duration(site, page):
     form.get_by_label("Jumlah peserta").fill("35")
     assert shown(page) == ["Estafet Layanan"]
     assert count.inner_text() == "1 dari 6 ditampilkan"
-    form.get_by_role("button", name="Tampilkan semua").click()
+    form.get_by_role("button", name="Tampilkan semua").click()  # the form's values reset after the event
+    expect(count).to_have_text("6 dari 6 ditampilkan")
     assert len(shown(page)) == 6
     form.get_by_label("Durasi").select_option(label="≤ 30 menit")
     assert shown(page) == ["Peta Asal-Usul", "Simpul Manusia"]
