@@ -104,6 +104,14 @@ def settled(page, url: str) -> None:
     page.evaluate(FRAMES)
 
 
+def search_for(page, query: str) -> None:
+    """Type query into the open search box and wait until its results are all shown (each keystroke asks
+    again, and an earlier answer may land after a later keystroke: the box says which query it shows)."""
+    page.keyboard.type(query)
+    page.wait_for_function("q => document.querySelector('.md-search').dataset.lmsAnswered === q", arg=query,
+                           timeout=10_000)
+
+
 def accessibility_problems(page, urls: list[str], scheme: str) -> dict[str, list]:
     """Serious and critical axe-core findings per page, in one colour scheme, wide enough for every sidebar."""
     from axe_playwright_python.sync_playwright import Axe

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator import pipeline
 
-from browser import browser_page, serve, settled
+from browser import browser_page, search_for, serve, settled
 from conftest import REPO, hostile_files
 
 HOSTILE = "<img src=x onerror=alert(1)></title><script>alert(2)</script>\"'><svg onload=alert(3)>"
@@ -45,8 +45,7 @@ def test_sample_site_pages_and_search(sample_site):
         details = page.locator("details.lms-answer").first
         assert not details.evaluate("d => d.open")  # the answer starts closed
         page.keyboard.press("/")  # Material's search shortcut focuses the search box
-        page.keyboard.type("keluhan")
-        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        search_for(page, "keluhan")
         assert "Keluhan" in page.locator(".md-search-result").inner_text()
         assert page.events == {"dialogs": [], "console": [], "errors": [], "outside": []}
         # every page, for console errors, overflow, focus and axe: tests/test_quality_browser.py

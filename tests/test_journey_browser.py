@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from generator import pipeline
 
-from browser import accessibility_problems, browser_page, serve
+from browser import accessibility_problems, browser_page, search_for, serve
 from conftest import REPO
 
 COURSE = "kursus/komunikasi-pelayanan/"
@@ -200,8 +200,7 @@ def test_offline_build_works_from_file(tmp_path):
     with browser_page() as page:
         page.goto((out / "index.html").as_uri())
         page.keyboard.press("/")
-        page.keyboard.type("keluhan")
-        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        search_for(page, "keluhan")
         assert "Keluhan" in page.locator(".md-search-result").inner_text()
         page.locator(".md-search__input").fill("")
         page.keyboard.type("dihancurkan")  # Indonesian search works offline too: the page says "Hancurkan"

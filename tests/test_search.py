@@ -10,7 +10,7 @@ from stemmer import run
 from generator import pipeline, search, shards
 from generator.stemmer import Stemmer
 
-from browser import browser_page, serve
+from browser import browser_page, search_for, serve
 
 WORDS = ["pelayanan", "keterbatasan", "menyanyikan", "pengesahan", "beragam", "memijit-mijit", "berpelanggan"]
 PROSE = ("Petugas melayani warga dengan baik. Pelayanan publik yang baik membutuhkan kerja sama dan tanggung "
@@ -136,9 +136,7 @@ def test_english_sites_search_words_as_written(project):
 def search_results(page, url: str, query: str) -> list[str]:
     page.goto(url + "index.html")
     page.keyboard.press("/")
-    page.keyboard.type(query)
-    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
-    page.wait_for_timeout(300)  # each keystroke asks again; let the last answer land
+    search_for(page, query)
     return page.locator(".md-search-result__item > .md-search-result__link article h1").all_inner_texts()
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from generator import csp, pipeline
 
-from browser import browser_page, serve
+from browser import browser_page, search_for, serve
 from conftest import REPO
 
 WATCH = """document.addEventListener("securitypolicyviolation", (e) => {
@@ -75,8 +75,7 @@ def test_every_offline_page_loads_from_file_without_violations_and_search_works(
         assert _visit_all(page, offline, offline.as_uri() + "/", skip=("404.html",)) == {}
         page.goto((offline / "index.html").as_uri())
         page.keyboard.press("/")  # the search box's shortcut; its index is scripts, which file:// loads
-        page.keyboard.type("keluhan")
-        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        search_for(page, "keluhan")
         assert "Keluhan" in page.locator(".md-search-result").inner_text()
         assert page.evaluate("window.__violations || []") == []
 
