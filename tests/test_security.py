@@ -145,6 +145,15 @@ def test_an_unclosed_code_fence_is_cleaned_to_the_end():
     assert sanitize.clean_fenced(html) == "<p>ours</p><pre>&lt;!-- /lms-author:" + nonce + " --&gt;</pre><p>y</p>"
 
 
+def test_only_a_page_with_an_authors_raw_html_goes_through_the_backstop(monkeypatch):
+    calls = []
+    monkeypatch.setattr(sanitize, "_backstop", lambda html: calls.append(html) or html)
+    plain = f"<form>ours</form>{sanitize.fence('plain *text*, no tag')}"
+    assert sanitize.clean_fenced(plain) == "<form>ours</form>\n\n\n\nplain *text*, no tag\n\n\n\n" and calls == []
+    sanitize.clean_fenced(f"<form>ours</form>{sanitize.fence('plain')}{sanitize.fence('a <b>raw</b> tag')}")
+    assert len(calls) == 1  # Markdown could move an unclosed tag of it past its closing marker
+
+
 def test_fences_are_reproducible_and_differ_per_body():
     assert sanitize.fence("a") == sanitize.fence("a")
     assert sanitize.fence("a") != sanitize.fence("b")
