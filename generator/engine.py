@@ -163,9 +163,10 @@ def theme_dirs(dirs: list[str], folder: Path) -> list[str]:
     for name in dirs:
         source = Path(name)
         if (source / ICONS).is_dir() and (source / "mkdocs_theme.yml").is_file():
-            rules = hashlib.sha256(repr((UNUSED, UNUSED_ENDINGS, ICONS)).encode()).hexdigest()[:8]
-            name = str(write.mirror(source, folder / f"material-{version('mkdocs-material')}-{rules}", theme_file,
-                                    linked=(ICONS,)))
+            # one mirror per installed theme (its place too: a new virtual environment gets its own) and rules
+            key = hashlib.sha256(repr((str(source.resolve()), UNUSED, UNUSED_ENDINGS, ICONS)).encode()).hexdigest()
+            name = str(write.mirror(source, folder / f"material-{version('mkdocs-material')}-{key[:8]}", theme_file,
+                                    linked=(ICONS,), probe="main.html"))
         out.append(name)
     return out
 

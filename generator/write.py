@@ -116,9 +116,14 @@ def exclusive(lock: Path):
     with open(lock, "a+b") as handle:
         if fcntl is not None:
             fcntl.flock(handle, fcntl.LOCK_EX)
-        else:  # pragma: no cover - Windows
-            handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
+        else:  # pragma: no cover - Windows: LK_LOCK gives up after ten seconds; a build waits as long as it takes
+            while True:
+                try:
+                    handle.seek(0)
+                    msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+                    break
+                except OSError:
+                    time.sleep(0.2)
         try:
             yield
         finally:
@@ -129,22 +134,28 @@ def exclusive(lock: Path):
                 msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
 
 
-def mirror(source: Path, dest: Path, keep: Callable[[str], bool], linked: tuple[str, ...] = ()) -> Path:
+def mirror(source: Path, dest: Path, keep: Callable[[str], bool], linked: tuple[str, ...] = (),
+           probe: str = "") -> Path:
     """dest: source's files that keep(relative path) accepts, as links to them, made once and kept.
 
     The folders named in linked become one link each (a directory walk does not follow it, a reader
     opening a file through it does). Where the file system makes no links, dest holds copies; a folder
     that cannot be made at all leaves source in use. Made beside dest and renamed into place: a build
-    never sees half of it.
+    never sees half of it. A mirror whose probe file or linked folders no longer read through (the
+    source moved or went: a new virtual environment) is made again; other broken mirrors beside it,
+    and folders a killed build left half-made an hour ago, are removed.
     """
-    if dest.is_dir():
+    if _intact(dest, probe, linked):
         return dest
     dest.parent.mkdir(parents=True, exist_ok=True)
-    for old in dest.parent.glob(f"{dest.name.split('-')[0]}-*"):  # an older version's mirror
-        if old.is_dir() and not old.is_symlink() and old != dest:
+    family = dest.name.split("-")[0]
+    for old in [*dest.parent.glob(f"{family}-*"), *dest.parent.glob(f".{family}-*")]:
+        stale = old.name.startswith(".") and time.time() - old.stat().st_mtime > 3600
+        if old.is_dir() and not old.is_symlink() and (old == dest or stale or not _intact(old, probe, linked)):
             shutil.rmtree(old, ignore_errors=True)
     work = Path(tempfile.mkdtemp(prefix=f".{dest.name}-", dir=dest.parent))
     try:
+        os.chmod(work, 0o755)  # as any folder the build makes, not mkdtemp's 0700
         for name in linked:
             _link(source / name, work / name)
         for folder, subfolders, names in os.walk(source):
@@ -158,8 +169,12 @@ def mirror(source: Path, dest: Path, keep: Callable[[str], bool], linked: tuple[
         os.rename(work, dest)
     except OSError:  # another build made it first, or the file system refuses
         shutil.rmtree(work, ignore_errors=True)
-        return dest if dest.is_dir() else source
+        return dest if _intact(dest, probe, linked) else source
     return dest
+
+
+def _intact(folder: Path, probe: str, linked: tuple[str, ...]) -> bool:
+    return folder.is_dir() and (folder / probe).is_file() and all((folder / name).is_dir() for name in linked)
 
 
 def _link(target: Path, link: Path) -> None:

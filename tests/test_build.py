@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+import shutil
 import threading
 from html.parser import HTMLParser
 from pathlib import Path
@@ -260,17 +261,21 @@ def test_removed_course_disappears(project):
     assert not (root / ".lms/build/docs/kursus/kedua").exists()
 
 
-def test_a_second_build_of_the_same_project_waits_for_the_first(project):
+def test_a_second_build_of_the_same_project_waits_for_the_first(project, monkeypatch):
     """Two builds at once (two terminals, parallel tests) take turns on the project's generated tree."""
     root = project()
-    done = []
+    checked, entered, done = threading.Event(), [], []
+    check, render_and_build = pipeline.check, pipeline.render_and_build
+    monkeypatch.setattr(pipeline, "check", lambda *args: (check(*args), checked.set())[0])
+    monkeypatch.setattr(pipeline, "render_and_build", lambda *args: (entered.append(1), render_and_build(*args))[1])
     with write.exclusive(root / ".lms/build.lock"):  # as a first build holds it
         second = threading.Thread(target=lambda: done.append(build(root)))
         second.start()
-        second.join(1.0)
-        assert second.is_alive() and not (root / "site").exists() and done == []
+        assert checked.wait(60)
+        second.join(0.5)  # without the lock it would be rendering within microseconds of its check
+        assert entered == [] and second.is_alive() and not (root / "site").exists()
     second.join()
-    assert done[0].problems == [] and (root / "site/kursus/dasar/m1.html").is_file()
+    assert entered == [1] and done[0].problems == [] and (root / "site/kursus/dasar/m1.html").is_file()
 
 
 def test_the_site_carries_only_the_theme_files_it_uses(project):
@@ -286,6 +291,26 @@ def test_the_site_carries_only_the_theme_files_it_uses(project):
     assert (root / "site/index.html").read_text().count(icon) == 1
     build(root)
     assert list((root / ".lms/theme").iterdir()) == [mirror]
+
+
+def test_a_theme_mirror_whose_source_went_is_made_again(tmp_path):
+    def theme(root: Path) -> Path:
+        (root / ".icons/set").mkdir(parents=True)
+        (root / ".icons/set/a.svg").write_text("<svg/>")
+        (root / "main.html").write_text(f"main of {root.name}")
+        (root / "bundle.js.map").write_text("map")
+        return root
+
+    def made(source: Path, dest: Path) -> Path:
+        return write.mirror(source, dest, lambda rel: not rel.endswith(".map"), (".icons",), "main.html")
+
+    first, other = tmp_path / "theme/material-1-aaaa", tmp_path / "theme/material-1-bbbb"
+    assert made(theme(tmp_path / "venv-one"), first) == first and made(tmp_path / "venv-one", other) == other
+    assert sorted(p.name for p in first.iterdir()) == [".icons", "main.html"] and (first / ".icons").is_symlink()
+    shutil.rmtree(tmp_path / "venv-one")  # the virtual environment is made again elsewhere
+    assert made(theme(tmp_path / "venv-two"), first) == first
+    assert (first / "main.html").read_text() == "main of venv-two" and (first / ".icons/set/a.svg").is_file()
+    assert not other.exists()  # a broken mirror beside it goes
 
 
 def bundle(root: Path) -> str:

