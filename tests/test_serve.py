@@ -10,6 +10,8 @@ import time
 import urllib.request
 from contextlib import contextmanager
 
+from generator import render
+
 from conftest import COURSE, REPO
 
 
@@ -61,8 +63,9 @@ def test_serve_rebuilds_on_edit(project):
         (root / "courses/dasar.yml").write_text(COURSE.replace("title: Kursus Dasar", "title: Kursus Baru"))
         assert wait_for(lambda: "Kursus Baru" in (fetch(url) or "")), "the page was not rebuilt"
         (root / "courses/dasar.yml").write_text(COURSE.replace("level: 1", "level: 9"))
-        time.sleep(3)  # a broken edit reports problems and keeps the last good site
-        assert "Kursus Baru" in (fetch(url) or "")
+        problems = run["url"] + f"assets/lms/{render.SERVE_SCRIPT}"  # rewritten once the broken edit is read
+        assert wait_for(lambda: "bukan 9" in (fetch(problems) or "")), "the problems were not reported"
+        assert "Kursus Baru" in (fetch(url) or "")  # a broken edit keeps the last good site
     assert run["url"] in run["output"]
     assert "courses/dasar.yml:6:8: level: harus paling banyak 5, bukan 9" in run["output"]
 
