@@ -11,7 +11,7 @@ import search_files
 
 from generator import pipeline
 
-from browser import browser_page, serve
+from browser import FRAMES, STILL, browser_page, serve
 from conftest import make_project
 
 QUESTIONS = {
@@ -287,10 +287,12 @@ def test_no_serious_accessibility_violations(site, page):
     axe = Axe()
     for scheme in ("default", "slate"):
         form = open_quiz(page, url, "single")
+        page.add_style_tag(content=STILL)  # axe measures colours: nothing mid-fade
         page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
         for when in ("before", "after"):
             page.evaluate("window.scrollTo(0, 0)")  # Material hides its tabs while scrolled: check them shown
-            page.wait_for_timeout(400)
+            page.wait_for_function("() => !document.querySelector('.md-tabs[hidden]')")
+            page.evaluate(FRAMES)
             violations = [(v["impact"], v["id"], [n["target"] for n in v["nodes"]])
                           for v in axe.run(page).response["violations"] if v["impact"] in ("serious", "critical")]
             assert violations == [], (scheme, when)
