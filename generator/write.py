@@ -115,23 +115,21 @@ def exclusive(lock: Path):
     lock.parent.mkdir(parents=True, exist_ok=True)
     with open(lock, "a+b") as handle:
         if fcntl is not None:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        else:  # pragma: no cover - Windows: LK_LOCK gives up after ten seconds; a build waits as long as it takes
-            while True:
-                try:
-                    handle.seek(0)
-                    msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-                    break
-                except OSError:
-                    time.sleep(0.2)
-        try:
+            fcntl.flock(handle, fcntl.LOCK_EX)  # released when the file closes, or the process ends
+            yield
+            return
+        while True:  # pragma: no cover - Windows: LK_LOCK gives up after ten seconds; a build waits
+            try:
+                handle.seek(0)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        try:  # pragma: no cover - Windows
             yield
         finally:
-            if fcntl is not None:
-                fcntl.flock(handle, fcntl.LOCK_UN)
-            else:  # pragma: no cover - Windows
-                handle.seek(0)
-                msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
 
 
 def mirror(source: Path, dest: Path, keep: Callable[[str], bool], linked: tuple[str, ...] = (),

@@ -136,6 +136,23 @@
   /* The absolute URL of one of the site's pages: url("module", {course: "a", module: "b"}). */
   function url(name, values) { return new URL(fill(data.urls[name], values), root()).href; }
 
+  /* A script of ours at url(name, values), added to the page once; the promise settles once it has run
+   * (a script that failed to load is tried again at the next call). file:// allows scripts, not fetch. */
+  var scripts = {};
+  function script(name, values) {
+    var src = url(name, values);
+    if (!scripts[src]) {
+      scripts[src] = new Promise(function (resolve, reject) {
+        var element = document.createElement("script");
+        element.src = src;
+        element.onload = resolve;
+        element.onerror = function () { delete scripts[src]; reject(new Error(src)); };
+        document.head.appendChild(element);
+      });
+    }
+    return scripts[src];
+  }
+
   /* Which module page href is, as {course, module}, or null (also for a course's own pages). */
   function modulePage(href) {
     var base = root().href, full = new URL(href, location.href).href.split("#")[0];
@@ -146,21 +163,17 @@
 
   window.Lms = {
     data: data, fill: fill, escape: escape, all: all, onPage: onPage, firstTime: firstTime, confirmTwice: confirmTwice,
-    key: key, url: url, root: root, modulePage: modulePage, date: date
+    key: key, url: url, script: script, root: root, modulePage: modulePage, date: date
   };
 
   /* ---- Scripts only some pages need -------------------------------------------------- */
 
   /* The records bundle (the ledger and its spreadsheet writer: render/assets.py) is half our code
    * and runs on two kinds of page only: it is loaded there, and registers with onPage itself. */
-  var PAGE_SCRIPTS = [["[data-lms-ledger], [data-lms-record]", "records-script"]], added = {};
+  var PAGE_SCRIPTS = [["[data-lms-ledger], [data-lms-record]", "records-script"]];
   onPage(function (doc) {
     PAGE_SCRIPTS.forEach(function (entry) {
-      if (added[entry[1]] || !doc.querySelector(entry[0])) return;
-      added[entry[1]] = true;
-      var script = document.createElement("script");
-      script.src = url(entry[1], {});
-      document.head.appendChild(script);
+      if (doc.querySelector(entry[0])) script(entry[1], {}).catch(function () {});  // the browser logs a failure
     });
   });
 

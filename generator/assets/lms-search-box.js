@@ -5,7 +5,7 @@
  */
 (function () {
   "use strict";
-  var text = Lms.data.text.search, ready = null;
+  var text = Lms.data.text.search;
   var ICONS = {
     search: "M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5",
     back: "M20 11v2H8l5.5 5.5-1.42 1.42L4.16 12l7.92-7.92L13.5 5.5 8 11z",
@@ -36,18 +36,9 @@
       '<ol class="md-search-result__list" role="presentation"></ol></div></div></div></div></div>';
   }
 
-  /* The engine, loaded once: a script element (file:// forbids fetch), then LmsSearch.attach. */
+  /* The engine, loaded once (Lms.script), then LmsSearch.attach. */
   function engine() {
-    if (!ready) {
-      ready = new Promise(function (resolve, reject) {
-        var script = document.createElement("script");
-        script.src = Lms.url("search-engine", {});
-        script.onload = function () { resolve(window.LmsSearch); };
-        script.onerror = reject;
-        document.head.appendChild(script);
-      });
-    }
-    return ready;
+    return Lms.script("search-engine", {}).then(function () { return window.LmsSearch; });
   }
 
   function typing(el) {

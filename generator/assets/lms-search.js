@@ -248,15 +248,12 @@
   /* ---- The page's side --------------------------------------------------------------- */
 
   var SCRIPTS = {};
-  /* search/<file> through a script element; its __lmsSearch(name, data) call answers. */
+  /* search/<file> as a script (Lms.script); its __lmsSearch(name, data) call answers. */
   function loadScript(name, file) {
     if (!SCRIPTS[name]) {
       SCRIPTS[name] = new Promise(function (resolve, reject) {
-        var script = document.createElement("script");
         WAITING[name] = resolve;
-        script.src = Lms.url("search-file", {file: file});
-        script.onerror = function () { delete SCRIPTS[name]; reject(new Error(file)); };
-        document.head.appendChild(script);
+        Lms.script("search-file", {file: file}).catch(function (error) { delete SCRIPTS[name]; reject(error); });
       });
     }
     return SCRIPTS[name];
