@@ -7,6 +7,7 @@ extensions produce. Everything else is removed, so a trick nobody has thought of
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter
@@ -65,11 +66,22 @@ _URL_ATTRIBUTES = frozenset({"href", "src", "cite", "action", "formaction", "xli
 
 def clean(html: str) -> str:
     """Return html with everything outside the allowlist removed."""
-    return nh3.clean(html, tags=set(TAGS), clean_content_tags=set(DROP_WITH_CONTENT),
-                     attributes={k: set(v) for k, v in ATTRIBUTES.items()},
-                     tag_attribute_values={t: {a: set(v) for a, v in av.items()} for t, av in ATTRIBUTE_VALUES.items()},
-                     url_schemes=set(SCHEMES), link_rel=None, filter_style_properties=set(STYLE_PROPERTIES),
-                     strip_comments=True)
+    return _cleaners()[0].clean(html)
+
+
+@functools.cache
+def _cleaners() -> tuple[nh3.Cleaner, nh3.Cleaner]:
+    """The authors' allowlist and the wider one of the backstop, each built once (a fifth of a call's time)."""
+    authors = nh3.Cleaner(
+        tags=set(TAGS), clean_content_tags=set(DROP_WITH_CONTENT),
+        attributes={k: set(v) for k, v in ATTRIBUTES.items()},
+        tag_attribute_values={t: {a: set(v) for a, v in av.items()} for t, av in ATTRIBUTE_VALUES.items()},
+        url_schemes=set(SCHEMES), link_rel=None, filter_style_properties=set(STYLE_PROPERTIES), strip_comments=True)
+    templates = nh3.Cleaner(
+        tags=set(TEMPLATE_TAGS), clean_content_tags=set(DROP_WITH_CONTENT - {"noscript", "select"}),
+        attributes={k: set(v) for k, v in TEMPLATE_ATTRIBUTES.items()}, generic_attribute_prefixes={"data-", "aria-"},
+        url_schemes=set(SCHEMES), link_rel=None, filter_style_properties=set(STYLE_PROPERTIES), strip_comments=True)
+    return authors, templates
 
 
 @dataclass(frozen=True)
@@ -207,7 +219,4 @@ TEMPLATE_ATTRIBUTES = {
 
 
 def _backstop(html: str) -> str:
-    return nh3.clean(html, tags=set(TEMPLATE_TAGS), clean_content_tags=set(DROP_WITH_CONTENT - {"noscript", "select"}),
-                     attributes={k: set(v) for k, v in TEMPLATE_ATTRIBUTES.items()},
-                     generic_attribute_prefixes={"data-", "aria-"}, url_schemes=set(SCHEMES), link_rel=None,
-                     filter_style_properties=set(STYLE_PROPERTIES), strip_comments=True)
+    return _cleaners()[1].clean(html)
