@@ -196,7 +196,7 @@ def summary(modules: int, runs: list[dict], checks: list[float]) -> dict:
 
 
 COLUMNS = ("modules", "pages", "build_cpu_s", "ours_cpu_s", "floor_cpu_s", "anchor_cpu_s", "build_per_anchor",
-           "cpu_ms_per_page", "kb_per_page", "anchor_kb_per_page", "rss_mb", "build_s", "check_s")
+           "build_per_floor", "cpu_ms_per_page", "kb_per_page", "anchor_kb_per_page", "rss_mb", "build_s", "check_s")
 
 
 def main() -> None:

@@ -7,6 +7,9 @@ The plugin's events:
   navigation child to find the active page, leaving a blank line per child: about half of each
   page's bytes on a large site. Trimmed, pages are half the size and render the same (a browser
   test compares the visible text).
+- on_page_markdown, on_page_content: the HTML blocks render marked (verbatim.py) go around
+  Markdown: lifted out before conversion, put back after (Markdown would parse each only to pass
+  it on: half of the engine's time on a site of quizzes and catalogues).
 - on_page_content: the authors' parts of the page, fenced by render, cleaned by the allowlist
   (sanitize.py); the rest of such a page passes the wider list our templates need (a backstop).
   The cleaned content then goes to collect(URL, title, HTML): the site's search (search.py).
@@ -101,10 +104,11 @@ def _plugin(progress: Listener | None, cache: Path | None = None, policy: bool =
     """Our one plugin: it reaches Material only through MkDocs' events, in their order (see the top)."""
     from mkdocs.plugins import BasePlugin
 
-    from . import csp, sanitize
+    from . import csp, sanitize, verbatim
 
     class Lms(BasePlugin):
         done = total = 0
+        lifted: dict[str, str] = {}  # the page being built: its generated blocks, out of Markdown's way
 
         def on_config(self, config):
             if cache is not None:  # the theme as the site uses it: see theme_dirs()
@@ -123,8 +127,12 @@ def _plugin(progress: Listener | None, cache: Path | None = None, policy: bool =
             self.total = len(self.order)
             return files
 
+        def on_page_markdown(self, markdown, *, page, config, files):
+            markdown, self.lifted = verbatim.lift(markdown)
+            return markdown
+
         def on_page_content(self, html, *, page, config, files):
-            html = sanitize.clean_fenced(html)
+            html = sanitize.clean_fenced(verbatim.restore(html, self.lifted))
             if collect is not None:
                 collect(page.file.url, page.title or "", html)
             return html
@@ -134,15 +142,10 @@ def _plugin(progress: Listener | None, cache: Path | None = None, policy: bool =
             self.done += 1
             if progress is not None:
                 progress(self.done, self.total)
-            if not policy:
-                return output
-            return csp.with_policy(output, page.content or "")  # scripts in the content are not the theme's
+            return csp.with_policy(output, page.content or "") if policy else output  # content: not the theme's
 
         def on_post_template(self, output_content, *, template_name, config):
             return csp.with_policy(output_content) if policy else output_content  # 404.html; not sitemap.xml
-
-        def pages(self) -> Pages:
-            return Pages(self.order, frozenset(self.built))
 
     return Lms()
 
@@ -191,7 +194,7 @@ def build(tree: Path, site_dir: Path, epoch: int, strict: bool = False, progress
             mkdocs_build(config, dirty=dirty)
         except (MkDocsException, OSError) as exc:
             raise EngineError("\n".join(log.messages + [str(exc)])) from None
-    return log.messages, plugin.pages()
+    return log.messages, Pages(plugin.order, frozenset(plugin.built))
 
 
 def serve(rebuild: Callable[[], None], root: Path, watch: list[Path], port: int, host: str = "127.0.0.1") -> None:

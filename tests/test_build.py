@@ -278,6 +278,38 @@ def test_a_second_build_of_the_same_project_waits_for_the_first(project, monkeyp
     assert entered == [1] and done[0].problems == [] and (root / "site/kursus/dasar/m1.html").is_file()
 
 
+def test_generated_blocks_go_around_markdown_and_every_page_stays_the_same(project, tmp_path, monkeypatch):
+    from markupsafe import Markup
+
+    from generator import render, verbatim
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    root = project(hostile_files("Pelayanan *prima* & <b>ramah</b>"))
+    lifted: list[dict] = []
+    lift = verbatim.lift
+    monkeypatch.setattr(verbatim, "lift", lambda text: lifted.append(lift(text)[1]) or lift(text))
+    build(root, tmp_path / "lifted")
+    tree = (root / ".lms/build/docs/kursus/dasar/m1.md").read_text()
+    assert tree.count("<!-- lms-html:") == 2 and tree.count("<!-- /lms-html:") == 2  # the outline and the quiz
+    assert sum(map(len, lifted)) >= 8  # quizzes, outlines, catalogues, the course's modules
+    monkeypatch.setattr(verbatim, "mark", lambda html: Markup(str(html).strip("\n")))  # no markers: Markdown
+    render.environment.cache_clear()  # converts every block, as before verbatim.py
+    try:
+        build(root, tmp_path / "converted")
+    finally:
+        render.environment.cache_clear()
+    assert tree_hash(tmp_path / "lifted") == tree_hash(tmp_path / "converted")
+    assert not [p for p in (tmp_path / "lifted").rglob("*.html") if "lms-html" in p.read_text()]
+
+
+@pytest.mark.parametrize("tail", ["<![CDATA[", "<?php echo 1;"])
+def test_an_unfinished_construct_at_the_end_of_a_body_leaves_the_quiz_whole(project, tail):
+    root = project({"content/modul/m1.md": f"# Modul Satu\n\nIsi modul.\n\n{tail}\n"})
+    assert build(root).ok
+    page = (root / "site/kursus/dasar/m1.html").read_text()  # Markdown used to read the quiz into it
+    assert '<legend><span class="lms-question__number">Soal 1</span> Benar?</legend>' in page
+
+
 def test_the_site_carries_only_the_theme_files_it_uses(project):
     root = project()
     build(root)

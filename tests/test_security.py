@@ -138,6 +138,35 @@ def test_a_forged_marker_does_not_end_the_cleaned_part(project, monkeypatch):
     assert scan(page[page.index("<article"):page.index('<form class="lms-quiz"')]) == []
 
 
+def test_a_marked_block_copied_into_a_body_is_cleaned_like_the_rest_of_it(project, monkeypatch):
+    import generator.validate as validate
+    from generator import verbatim
+
+    monkeypatch.setattr(validate, "content_rules", lambda item, assets=frozenset(): [])
+    copied = verbatim.mark('<form id="x"><input onfocus="alert(1)" autofocus></form><script>alert(2)</script>')
+    forged = copied.replace("<script>", "<script>alert(3)")  # a digest that no longer matches: not lifted
+    root = project({M: f"# M\n\n{copied}\n\nTeks *miring*.\n\n{forged}\n"})
+    assert pipeline.build(root, root / "site").ok
+    page = (root / "site/kursus/dasar/m1.html").read_text()
+    article = page[page.index("<article"):page.index('<form class="lms-quiz"')]
+    assert scan(article) == [] and "<form" not in article and "<input" not in article
+    assert "<em>miring</em>" in article and "lms-html" not in page
+
+
+def test_lift_takes_only_blocks_whose_digest_matches():
+    from generator import verbatim
+
+    block = verbatim.mark("<ol>\n<li>satu</li>\n</ol>")
+    text = f"# J\n\n{block}\n\nTeks.\n\n{block.replace('satu', 'dua')}\n"
+    lifted_text, lifted = verbatim.lift(text)
+    assert list(lifted.values()) == ["<ol>\n<li>satu</li>\n</ol>"]
+    assert lifted_text.count("<li>") == 1 and "<li>dua</li>" in lifted_text
+    key = next(iter(lifted))
+    assert verbatim.restore(f"<p>a</p>\n<!-- lms-html:{key} -->\n<!-- lms-html:{'0' * 32} -->", lifted) == (
+        f"<p>a</p>\n<ol>\n<li>satu</li>\n</ol>\n<!-- lms-html:{'0' * 32} -->")
+    assert verbatim.mark("\n") == "" and verbatim.lift("tanpa penanda") == ("tanpa penanda", {})
+
+
 def test_an_unclosed_code_fence_is_cleaned_to_the_end():
     fenced = sanitize.fence("```\n<p onclick=x>")
     nonce = fenced.split("lms-author:")[1][:32]

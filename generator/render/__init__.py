@@ -11,7 +11,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from .. import data, kinds, sanitize
+from .. import data, kinds, sanitize, verbatim
 from ..structure import BuildOptions, Project
 from . import assets, catalogue, competency, course, journey, nav
 from .body import FILES
@@ -118,6 +118,7 @@ def environment(lang: str) -> jinja2.Environment:
         md=inline,
         heading=heading,
         plain=plain,
+        verbatim=verbatim.mark,  # a generated HTML block that goes around Markdown (verbatim.py)
         ui=lambda key, **kw: ui[key][lang].format(**kw) if kw else ui[key][lang],
         rotate=lambda items: list(items)[1:] + list(items)[:1],  # never shown already solved
         positions=lambda items: list(enumerate(items, start=1)),

@@ -1,0 +1,63 @@
+"""Our generated HTML blocks go around Markdown: marked by render, lifted out before conversion, put back after.
+
+Python-Markdown parses every raw HTML block it meets (html.parser, in Python) only to pass it on
+unchanged, and MkDocs parses each one again to find its ids: half of the engine's time on a site of
+quizzes and catalogues. The blocks our templates write (quizzes, course outlines, card lists) need
+neither, so:
+
+- render wraps each such block in marker comments: mark(html), as the `verbatim` template filter;
+- the engine's plugin, before conversion (on_page_markdown), swaps each marked block for its opening
+  marker alone: lift(markdown);
+- after conversion (on_page_content), each lone marker becomes its block again: restore(html, lifted),
+  before the sanitizer and the search index see the page.
+
+A marker names the digest of its block, and lift() takes a block only when its digest matches. An
+author who copies a marker into a body lifts nothing but that same text, which is put back inside
+the author's fence and cleaned by the allowlist like the rest of the body (sanitize.py). A build
+tree read by plain MkDocs (no plugin) gives the same page: there the markers are comments.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from markupsafe import Markup
+
+_BLOCK = re.compile(r"<!-- lms-html:([0-9a-f]{32}) -->\n(.*?)\n<!-- /lms-html:\1 -->", re.S)
+_LIFTED = re.compile(r"<!-- lms-html:([0-9a-f]{32}) -->")
+
+
+def _digest(html: str) -> str:
+    return hashlib.sha256(html.encode("utf-8")).hexdigest()[:32]
+
+
+def mark(html: str) -> Markup:
+    """A generated HTML block (one or more whole elements) between markers, as its own Markdown block."""
+    html = str(html).strip("\n")
+    if not html:
+        return Markup("")
+    key = _digest(html)
+    return Markup(f"<!-- lms-html:{key} -->\n{html}\n<!-- /lms-html:{key} -->")
+
+
+def lift(markdown: str) -> tuple[str, dict[str, str]]:
+    """The Markdown with each marked block (whose digest matches) replaced by its opening marker; the blocks."""
+    if "<!-- lms-html:" not in markdown:
+        return markdown, {}
+    lifted: dict[str, str] = {}
+
+    def swap(m: re.Match) -> str:
+        if _digest(m.group(2)) != m.group(1):
+            return m.group(0)  # not a block render marked: Markdown converts it as it is
+        lifted[m.group(1)] = m.group(2)
+        return f"<!-- lms-html:{m.group(1)} -->"
+
+    return _BLOCK.sub(swap, markdown), lifted
+
+
+def restore(html: str, lifted: dict[str, str]) -> str:
+    """The converted page with each lone marker replaced by the block lift() took out."""
+    if not lifted:
+        return html
+    return _LIFTED.sub(lambda m: lifted.get(m.group(1), m.group(0)), html)
