@@ -170,7 +170,8 @@ def removed(html: str) -> list[Removal]:
 
 # --- fences: the author's part of a page, marked so the engine cleans exactly that part
 
-_FENCE = re.compile(r"<!-- lms-author:([0-9a-f]{32})( raw)? -->(.*?)(?:<!-- /lms-author:\1 -->|\Z)", re.S)
+# an author's part between its markers (in the Markdown too, where verbatim.lift leaves it alone)
+AUTHOR_PART = re.compile(r"<!-- lms-author:([0-9a-f]{32})( raw)? -->(.*?)(?:<!-- /lms-author:\1 -->|\Z)", re.S)
 _RAW = re.compile(r"<!-- lms-author:[0-9a-f]{32} raw -->")  # a body with a "<" (no other can write this)
 
 
@@ -197,7 +198,7 @@ def clean_fenced(html: str) -> str:
     """
     if "<!-- lms-author:" not in html:
         return html
-    cleaned = _FENCE.sub(lambda m: clean(m.group(3)), html)
+    cleaned = AUTHOR_PART.sub(lambda m: clean(m.group(3)), html)
     return _backstop(cleaned) if _RAW.search(html) else cleaned
 
 

@@ -11,10 +11,10 @@ neither, so:
 - after conversion (on_page_content), each lone marker becomes its block again: restore(html, lifted),
   before the sanitizer and the search index see the page.
 
-A marker names the digest of its block, and lift() takes a block only when its digest matches. An
-author who copies a marker into a body lifts nothing but that same text, which is put back inside
-the author's fence and cleaned by the allowlist like the rest of the body (sanitize.py). A build
-tree read by plain MkDocs (no plugin) gives the same page: there the markers are comments.
+A marker names the digest of its block, and lift() takes a block only when its digest matches and
+only outside the authors' bodies (their fences, sanitize.fence): a marked block copied into a body
+is converted and cleaned with the rest of the body. A build tree read by plain MkDocs (no plugin)
+gives the same page: there the markers are comments.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ import hashlib
 import re
 
 from markupsafe import Markup
+
+from .sanitize import AUTHOR_PART
 
 _BLOCK = re.compile(r"<!-- lms-html:([0-9a-f]{32}) -->\n(.*?)\n<!-- /lms-html:\1 -->", re.S)
 _LIFTED = re.compile(r"<!-- lms-html:([0-9a-f]{32}) -->")
@@ -42,7 +44,8 @@ def mark(html: str) -> Markup:
 
 
 def lift(markdown: str) -> tuple[str, dict[str, str]]:
-    """The Markdown with each marked block (whose digest matches) replaced by its opening marker; the blocks."""
+    """The Markdown with each marked block outside the authors' bodies (whose digest matches) replaced by
+    its opening marker; the blocks."""
     if "<!-- lms-html:" not in markdown:
         return markdown, {}
     lifted: dict[str, str] = {}
@@ -53,7 +56,12 @@ def lift(markdown: str) -> tuple[str, dict[str, str]]:
         lifted[m.group(1)] = m.group(2)
         return f"<!-- lms-html:{m.group(1)} -->"
 
-    return _BLOCK.sub(swap, markdown), lifted
+    out, start = [], 0
+    for body in AUTHOR_PART.finditer(markdown):  # an author's body is always converted (and then cleaned)
+        out += [_BLOCK.sub(swap, markdown[start:body.start()]), body.group(0)]
+        start = body.end()
+    out.append(_BLOCK.sub(swap, markdown[start:]))
+    return "".join(out), lifted
 
 
 def restore(html: str, lifted: dict[str, str]) -> str:

@@ -165,6 +165,8 @@ def test_lift_takes_only_blocks_whose_digest_matches():
     assert verbatim.restore(f"<p>a</p>\n<!-- lms-html:{key} -->\n<!-- lms-html:{'0' * 32} -->", lifted) == (
         f"<p>a</p>\n<ol>\n<li>satu</li>\n</ol>\n<!-- lms-html:{'0' * 32} -->")
     assert verbatim.mark("\n") == "" and verbatim.lift("tanpa penanda") == ("tanpa penanda", {})
+    in_a_body = f"{block}\n{sanitize.fence(block)}\n{block}"  # an author's body is never lifted from
+    assert verbatim.lift(in_a_body)[0] == f"<!-- lms-html:{key} -->\n{sanitize.fence(block)}\n<!-- lms-html:{key} -->"
 
 
 def test_an_unclosed_code_fence_is_cleaned_to_the_end():
