@@ -104,7 +104,7 @@ def _built(root: Path, out: Path, refusal, options: BuildOptions = DEFAULT, prog
         click.echo(say("out-not-ours", pipeline.check(root).language, out=out, name=foreign.name), err=True)
         sys.exit(1)
     try:
-        outcome = pipeline.build(root, out, options, progress)
+        outcome = pipeline.build(root, out, options, progress, waiting=lambda text: click.echo(text, err=True))
     except EngineError as exc:
         click.echo(f"MkDocs: {exc}", err=True)
         sys.exit(1)

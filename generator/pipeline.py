@@ -43,18 +43,22 @@ def check(root: Path) -> Outcome:
     return Outcome(problems, validate.language(sources), sources.file_count, project)
 
 
-def build(root: Path, out: Path, options: BuildOptions | None = None, progress=None, **flags: bool) -> Outcome:
+def build(root: Path, out: Path, options: BuildOptions | None = None, progress=None, waiting=None,
+          **flags: bool) -> Outcome:
     """Check, then build the site into out; on any failure out is left as it was.
 
     options (or, for short, its fields as flags: offline=True) say how; an offline build also zips
-    the site as out + ".zip"; progress hears (pages written, pages in all) while the engine works.
+    the site as out + ".zip"; progress hears (pages written, pages in all) while the engine works;
+    waiting hears a message (in the site's language) when another build of the project goes first.
     """
     options = options or BuildOptions(**flags)
     start, cpu = time.perf_counter(), time.process_time()
     outcome = check(root)
     if outcome.project is None or failed(outcome.problems, options.strict):
         return outcome
-    with write.exclusive(root / f"{options.tree}.lock"):  # one build of a project's tree at a time
+    lock = root / f"{options.tree}.lock"
+    notice = (lambda: waiting(say("build-waiting", outcome.language, lock=lock))) if waiting else None
+    with write.exclusive(lock, notice):  # one build of a project's tree at a time
         render_and_build(outcome, root, out, options, progress, start, cpu)
     return outcome
 

@@ -106,16 +106,22 @@ def zip_folder(folder: Path, dest: Path, epoch: int, name: str | None = None) ->
 
 
 @contextmanager
-def exclusive(lock: Path):
+def exclusive(lock: Path, waiting: Callable[[], None] | None = None):
     """Hold lock (a file, created if missing) while the block runs: a second build of the same tree waits.
 
     Two builds of one project at once (two terminals, CI steps, parallel tests) would otherwise write
     the same generated tree under each other. The lock goes with the process, even when it is killed.
+    waiting, when given, is called once if the lock is held elsewhere, before waiting for it.
     """
     lock.parent.mkdir(parents=True, exist_ok=True)
     with open(lock, "a+b") as handle:
         if fcntl is not None:
-            fcntl.flock(handle, fcntl.LOCK_EX)  # released when the file closes, or the process ends
+            try:  # released when the file closes, or the process ends
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if waiting is not None:
+                    waiting()
+                fcntl.flock(handle, fcntl.LOCK_EX)
             yield
             return
         while True:  # pragma: no cover - Windows: LK_LOCK gives up after ten seconds; a build waits
@@ -124,6 +130,9 @@ def exclusive(lock: Path):
                 msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
                 break
             except OSError:
+                if waiting is not None:
+                    waiting()
+                    waiting = None
                 time.sleep(0.2)
         try:  # pragma: no cover - Windows
             yield

@@ -264,18 +264,21 @@ def test_removed_course_disappears(project):
 def test_a_second_build_of_the_same_project_waits_for_the_first(project, monkeypatch):
     """Two builds at once (two terminals, parallel tests) take turns on the project's generated tree."""
     root = project()
-    checked, entered, done = threading.Event(), [], []
+    checked, entered, done, heard = threading.Event(), [], [], []
     check, render_and_build = pipeline.check, pipeline.render_and_build
     monkeypatch.setattr(pipeline, "check", lambda *args: (check(*args), checked.set())[0])
     monkeypatch.setattr(pipeline, "render_and_build", lambda *args: (entered.append(1), render_and_build(*args))[1])
     with write.exclusive(root / ".lms/build.lock"):  # as a first build holds it
-        second = threading.Thread(target=lambda: done.append(build(root)))
+        second = threading.Thread(target=lambda: done.append(pipeline.build(root, root / "site", waiting=heard.append)))
         second.start()
         assert checked.wait(60)
         second.join(0.5)  # without the lock it would be rendering within microseconds of its check
         assert entered == [] and second.is_alive() and not (root / "site").exists()
     second.join()
     assert entered == [1] and done[0].problems == [] and (root / "site/kursus/dasar/m1.html").is_file()
+    assert heard == [f"Menunggu build lain dari proyek ini selesai ({root / '.lms/build.lock'})..."]
+    pipeline.build(root, root / "site", waiting=heard.append)
+    assert len(heard) == 1  # a build that does not wait says nothing
 
 
 def test_generated_blocks_go_around_markdown_and_every_page_stays_the_same(project, tmp_path, monkeypatch):
