@@ -108,7 +108,7 @@ def _plugin(progress: Listener | None, cache: Path | None = None, policy: bool =
 
     class Lms(BasePlugin):
         done = total = 0
-        lifted: dict[str, str] = {}  # the page being built: its generated blocks, out of Markdown's way
+        lifted: dict[str, str] = {}  # the page being built: its generated blocks, by placeholder
 
         def on_config(self, config):
             if cache is not None:  # the theme as the site uses it: see theme_dirs()
@@ -122,8 +122,7 @@ def _plugin(progress: Listener | None, cache: Path | None = None, policy: bool =
             return env
 
         def on_files(self, files, *, config):
-            self.order = [f.url for f in files.documentation_pages()]
-            self.built: set[str] = set()
+            self.order, self.built = [f.url for f in files.documentation_pages()], set()
             self.total = len(self.order)
             return files
 
@@ -133,6 +132,8 @@ def _plugin(progress: Listener | None, cache: Path | None = None, policy: bool =
 
         def on_page_content(self, html, *, page, config, files):
             html = sanitize.clean_fenced(verbatim.restore(html, self.lifted))
+            if self.lifted and page.present_anchor_ids is not None:  # as MkDocs finds them in raw HTML
+                page.present_anchor_ids |= verbatim.ids(self.lifted)
             if collect is not None:
                 collect(page.file.url, page.title or "", html)
             return html

@@ -6,28 +6,33 @@ quizzes and catalogues. The blocks our templates write (quizzes, course outlines
 neither, so:
 
 - render wraps each such block in marker comments: mark(html), as the `verbatim` template filter;
-- the engine's plugin, before conversion (on_page_markdown), swaps each marked block for its opening
-  marker alone: lift(markdown);
-- after conversion (on_page_content), each lone marker becomes its block again: restore(html, lifted),
-  before the sanitizer and the search index see the page.
+- the engine's plugin, before conversion (on_page_markdown), swaps each marked block for a
+  placeholder comment: lift(markdown);
+- after conversion (on_page_content), each placeholder becomes its block again: restore(html, lifted),
+  before the sanitizer and the search index see the page; the ids in the blocks go to the engine's
+  list of the page's anchors, as if Markdown had read them: ids(lifted).
 
 A marker names the digest of its block, and lift() takes a block only when its digest matches and
 only outside the authors' bodies (their fences, sanitize.fence): a marked block copied into a body
-is converted and cleaned with the rest of the body. A build tree read by plain MkDocs (no plugin)
-gives the same page: there the markers are comments.
+is converted and cleaned with the rest of the body. A placeholder carries a token drawn for that
+page, which no author can write in advance. A build tree read by plain MkDocs (no plugin) renders
+the same pages, with the markers left in them as comments.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html as html_lib
 import re
+import secrets
 
 from markupsafe import Markup
 
 from .sanitize import AUTHOR_PART
 
 _BLOCK = re.compile(r"<!-- lms-html:([0-9a-f]{32}) -->\n(.*?)\n<!-- /lms-html:\1 -->", re.S)
-_LIFTED = re.compile(r"<!-- lms-html:([0-9a-f]{32}) -->")
+_LIFTED = re.compile(r"<!-- lms-lifted:[0-9a-f]{32}:[0-9]+ -->")
+_ID = re.compile(r"""\sid="([^"]*)\"""")  # our templates quote every attribute with "
 
 
 def _digest(html: str) -> str:
@@ -45,16 +50,18 @@ def mark(html: str) -> Markup:
 
 def lift(markdown: str) -> tuple[str, dict[str, str]]:
     """The Markdown with each marked block outside the authors' bodies (whose digest matches) replaced by
-    its opening marker; the blocks."""
+    a placeholder; the blocks by placeholder."""
     if "<!-- lms-html:" not in markdown:
         return markdown, {}
     lifted: dict[str, str] = {}
+    token = secrets.token_hex(16)  # this page's: an author cannot write a placeholder that restore() takes
 
     def swap(m: re.Match) -> str:
         if _digest(m.group(2)) != m.group(1):
             return m.group(0)  # not a block render marked: Markdown converts it as it is
-        lifted[m.group(1)] = m.group(2)
-        return f"<!-- lms-html:{m.group(1)} -->"
+        placeholder = f"<!-- lms-lifted:{token}:{len(lifted)} -->"
+        lifted[placeholder] = m.group(2)
+        return placeholder
 
     out, start = [], 0
     for body in AUTHOR_PART.finditer(markdown):  # an author's body is always converted (and then cleaned)
@@ -65,7 +72,12 @@ def lift(markdown: str) -> tuple[str, dict[str, str]]:
 
 
 def restore(html: str, lifted: dict[str, str]) -> str:
-    """The converted page with each lone marker replaced by the block lift() took out."""
+    """The converted page with each placeholder lift() made replaced by its block."""
     if not lifted:
         return html
-    return _LIFTED.sub(lambda m: lifted.get(m.group(1), m.group(0)), html)
+    return _LIFTED.sub(lambda m: lifted.get(m.group(0), m.group(0)), html)
+
+
+def ids(lifted: dict[str, str]) -> set[str]:
+    """The ids in the lifted blocks: anchors a link may point to."""
+    return {html_lib.unescape(found) for block in lifted.values() for found in _ID.findall(block)}

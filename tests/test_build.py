@@ -296,13 +296,23 @@ def test_generated_blocks_go_around_markdown_and_every_page_stays_the_same(proje
     assert tree.count("<!-- lms-html:") == 2 and tree.count("<!-- /lms-html:") == 2  # the outline and the quiz
     assert sum(map(len, lifted)) >= 8  # quizzes, outlines, catalogues, the course's modules
     monkeypatch.setattr(verbatim, "mark", lambda html: Markup(str(html).strip("\n")))  # no markers: Markdown
-    render.environment.cache_clear()  # converts every block, as before verbatim.py
+    render.environment.cache_clear()  # converts every block
     try:
         build(root, tmp_path / "converted")
     finally:
         render.environment.cache_clear()
     assert tree_hash(tmp_path / "lifted") == tree_hash(tmp_path / "converted")
     assert not [p for p in (tmp_path / "lifted").rglob("*.html") if "lms-html" in p.read_text()]
+
+
+def test_the_engine_still_knows_the_anchors_inside_lifted_blocks(project, tmp_path):
+    root = project({"content/modul/m1.md": "# Modul Satu\n\n[Kuis](#kuis), [soal](#q-m1-1), [x](#tidak-ada)\n"})
+    assert build(root).ok
+    config = root / ".lms/build/mkdocs.yml"
+    config.write_text(config.read_text().replace("anchors: info", "anchors: warn"))
+    warnings, _ = engine.build(root / ".lms/build", tmp_path / "site", 0)
+    assert [w for w in warnings if "anchor" in w] == [
+        "Doc file 'kursus/dasar/m1.md' contains a link '#tidak-ada', but there is no such anchor on this page."]
 
 
 @pytest.mark.parametrize("tail", ["<![CDATA[", "<?php echo 1;"])

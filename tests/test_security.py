@@ -156,17 +156,35 @@ def test_a_marked_block_copied_into_a_body_is_cleaned_like_the_rest_of_it(projec
 def test_lift_takes_only_blocks_whose_digest_matches():
     from generator import verbatim
 
-    block = verbatim.mark("<ol>\n<li>satu</li>\n</ol>")
+    block = verbatim.mark('<ol id="daftar">\n<li>satu</li>\n</ol>')
     text = f"# J\n\n{block}\n\nTeks.\n\n{block.replace('satu', 'dua')}\n"
     lifted_text, lifted = verbatim.lift(text)
-    assert list(lifted.values()) == ["<ol>\n<li>satu</li>\n</ol>"]
+    assert list(lifted.values()) == ['<ol id="daftar">\n<li>satu</li>\n</ol>'] and verbatim.ids(lifted) == {"daftar"}
     assert lifted_text.count("<li>") == 1 and "<li>dua</li>" in lifted_text
-    key = next(iter(lifted))
-    assert verbatim.restore(f"<p>a</p>\n<!-- lms-html:{key} -->\n<!-- lms-html:{'0' * 32} -->", lifted) == (
-        f"<p>a</p>\n<ol>\n<li>satu</li>\n</ol>\n<!-- lms-html:{'0' * 32} -->")
+    placeholder = next(iter(lifted))
+    assert verbatim.restore(f"<p>a</p>\n{placeholder}\n<!-- lms-html:{'0' * 32} -->", lifted) == (
+        f"<p>a</p>\n<ol id=\"daftar\">\n<li>satu</li>\n</ol>\n<!-- lms-html:{'0' * 32} -->")
     assert verbatim.mark("\n") == "" and verbatim.lift("tanpa penanda") == ("tanpa penanda", {})
     in_a_body = f"{block}\n{sanitize.fence(block)}\n{block}"  # an author's body is never lifted from
-    assert verbatim.lift(in_a_body)[0] == f"<!-- lms-html:{key} -->\n{sanitize.fence(block)}\n<!-- lms-html:{key} -->"
+    again, lifted = verbatim.lift(in_a_body)
+    assert again == f"{list(lifted)[0]}\n{sanitize.fence(block)}\n{list(lifted)[1]}"
+    assert verbatim.lift(text)[1].keys().isdisjoint(lifted)  # a placeholder's token is drawn for each page
+
+
+def test_a_marker_or_placeholder_written_in_a_body_brings_no_block_back(project, monkeypatch):
+    import generator.validate as validate
+    from generator import pipeline as build_pipeline
+
+    monkeypatch.setattr(validate, "content_rules", lambda item, assets=frozenset(): [])
+    root = project()
+    assert build_pipeline.build(root, root / "site").ok
+    tree = (root / ".lms/build/docs/kursus/dasar/m1.md").read_text()
+    quiz_key = tree.split('<!-- lms-html:')[2][:32]  # the second marked block: the quiz
+    forged = f"<!-- lms-html:{quiz_key} -->\n\n<!-- lms-lifted:{quiz_key}:1 -->\n\n`<!-- lms-html:{quiz_key} -->`"
+    (root / M).write_text(f"# M\n\n{forged}\n")
+    assert build_pipeline.build(root, root / "site").ok
+    page = (root / "site/kursus/dasar/m1.html").read_text()
+    assert page.count("Soal 1</span>") == 1 and page.count('<form class="lms-quiz"') == 1
 
 
 def test_an_unclosed_code_fence_is_cleaned_to_the_end():
