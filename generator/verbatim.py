@@ -14,9 +14,10 @@ neither, so:
 
 A marker names the digest of its block, and lift() takes a block only when its digest matches and
 only outside the authors' bodies (their fences, sanitize.fence): a marked block copied into a body
-is converted and cleaned with the rest of the body. A placeholder carries a token drawn for that
-page, which no author can write in advance. A build tree read by plain MkDocs (no plugin) renders
-the same pages, with the markers left in them as comments.
+is converted and cleaned with the rest of the body. A placeholder carries a digest of the whole
+page's Markdown, which no author can write into the page (as with the bodies' own markers), and
+which keeps builds reproducible. A build tree read by plain MkDocs (no plugin) renders the same
+pages, with the markers left in them as comments.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from __future__ import annotations
 import hashlib
 import html as html_lib
 import re
-import secrets
 
 from markupsafe import Markup
 
@@ -54,7 +54,7 @@ def lift(markdown: str) -> tuple[str, dict[str, str]]:
     if "<!-- lms-html:" not in markdown:
         return markdown, {}
     lifted: dict[str, str] = {}
-    token = secrets.token_hex(16)  # this page's: an author cannot write a placeholder that restore() takes
+    token = _digest(markdown)  # the page's own: an author cannot write a placeholder that restore() takes
 
     def swap(m: re.Match) -> str:
         if _digest(m.group(2)) != m.group(1):

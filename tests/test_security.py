@@ -168,7 +168,7 @@ def test_lift_takes_only_blocks_whose_digest_matches():
     in_a_body = f"{block}\n{sanitize.fence(block)}\n{block}"  # an author's body is never lifted from
     again, lifted = verbatim.lift(in_a_body)
     assert again == f"{list(lifted)[0]}\n{sanitize.fence(block)}\n{list(lifted)[1]}"
-    assert verbatim.lift(text)[1].keys().isdisjoint(lifted)  # a placeholder's token is drawn for each page
+    assert verbatim.lift(text)[1].keys().isdisjoint(lifted)  # a placeholder names its page's digest
 
 
 def test_a_marker_or_placeholder_written_in_a_body_brings_no_block_back(project, monkeypatch):
