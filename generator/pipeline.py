@@ -56,7 +56,7 @@ def build(root: Path, out: Path, options: BuildOptions | None = None, progress=N
     outcome = check(root)
     if outcome.project is None or failed(outcome.problems, options.strict):
         return outcome
-    lock = root / f"{options.tree}.lock"
+    lock = root / options.lock
     notice = (lambda: waiting(say("build-waiting", outcome.language, lock=lock))) if waiting else None
     with write.exclusive(lock, notice):  # one build of a project's tree at a time
         render_and_build(outcome, root, out, options, progress, start, cpu)

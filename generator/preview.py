@@ -53,7 +53,7 @@ class Preview:
             self._show_problems(outcome)
             return outcome
         outcome.site = render.site_of(outcome.project)
-        with write.exclusive(self.root / f"{OPTIONS.tree}.lock"):  # two `lms serve` of one project take turns
+        with write.exclusive(self.root / OPTIONS.lock):  # two `lms serve` of one project take turns
             self._build(outcome)
         return outcome
 

@@ -175,13 +175,18 @@ AUTHOR_PART = re.compile(r"<!-- lms-author:([0-9a-f]{32})( raw)? -->(.*?)(?:<!--
 _RAW = re.compile(r"<!-- lms-author:[0-9a-f]{32} raw -->")  # a body with a "<" (no other can write this)
 
 
+def digest(text: str) -> str:
+    """A marker's name for text: 32 hex digits of its SHA-256 (no text can hold its own digest)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
 def fence(body: str) -> str:
     """Wrap an author's Markdown in marker comments the engine's plugin finds after conversion.
 
     The nonce is a digest of the body itself: the same body always gives the same page (reproducible
     builds), and no body can hold its own digest, so an author cannot write a marker that closes early.
     """
-    nonce = hashlib.sha256(body.encode("utf-8")).hexdigest()[:32]
+    nonce = digest(body)
     raw = " raw" if "<" in body else ""  # no "<", no raw HTML: nothing of it can move past the closing marker
     return f"\n\n<!-- lms-author:{nonce}{raw} -->\n\n{body}\n\n<!-- /lms-author:{nonce} -->\n\n"
 

@@ -188,3 +188,8 @@ class BuildOptions:
     def tree(self) -> str:
         """The generated MkDocs project, kept between builds of the same kind."""
         return ".lms/build" + ("-offline" if self.offline else "-serve" if self.serve else "")
+
+    @property
+    def lock(self) -> str:
+        """The file a build of that tree holds (write.exclusive): builds of one kind take turns."""
+        return self.tree + ".lock"

@@ -22,21 +22,16 @@ pages, with the markers left in them as comments.
 
 from __future__ import annotations
 
-import hashlib
 import html as html_lib
 import re
 
 from markupsafe import Markup
 
-from .sanitize import AUTHOR_PART
+from .sanitize import AUTHOR_PART, digest
 
 _BLOCK = re.compile(r"<!-- lms-html:([0-9a-f]{32}) -->\n(.*?)\n<!-- /lms-html:\1 -->", re.S)
 _LIFTED = re.compile(r"<!-- lms-lifted:[0-9a-f]{32}:[0-9]+ -->")
 _ID = re.compile(r"""\sid="([^"]*)\"""")  # our templates quote every attribute with "
-
-
-def _digest(html: str) -> str:
-    return hashlib.sha256(html.encode("utf-8")).hexdigest()[:32]
 
 
 def mark(html: str) -> Markup:
@@ -44,7 +39,7 @@ def mark(html: str) -> Markup:
     html = str(html).strip("\n")
     if not html:
         return Markup("")
-    key = _digest(html)
+    key = digest(html)
     return Markup(f"<!-- lms-html:{key} -->\n{html}\n<!-- /lms-html:{key} -->")
 
 
@@ -54,10 +49,10 @@ def lift(markdown: str) -> tuple[str, dict[str, str]]:
     if "<!-- lms-html:" not in markdown:
         return markdown, {}
     lifted: dict[str, str] = {}
-    token = _digest(markdown)  # the page's own: an author cannot write a placeholder that restore() takes
+    token = digest(markdown)  # the page's own: an author cannot write a placeholder that restore() takes
 
     def swap(m: re.Match) -> str:
-        if _digest(m.group(2)) != m.group(1):
+        if digest(m.group(2)) != m.group(1):
             return m.group(0)  # not a block render marked: Markdown converts it as it is
         placeholder = f"<!-- lms-lifted:{token}:{len(lifted)} -->"
         lifted[placeholder] = m.group(2)
